@@ -1,0 +1,1 @@
+export interface Model { id: string }

@@ -1,0 +1,255 @@
+import { createTokenInstance, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { mergeKeywords } from './keywords.js';
+import { Dedent, Indent, LineBreak, Newline, ProseBlank, ProseLine, wordLexerTokens } from './tokens.js';
+
+/** A comment line, kept for the formatter. */
+export interface Comment {
+  /** The text after `#`, as written. */
+  text: string;
+  line: number;
+  offset: number;
+}
+
+export interface LexResult {
+  tokens: IToken[];
+  comments: Comment[];
+  diagnostics: Diagnostic[];
+  /** Offsets at which each line starts (index 0 is line 1). */
+  lineStarts: number[];
+}
+
+const wordLexer = new Lexer(wordLexerTokens, { positionTracking: 'full', ensureOptimizations: false });
+
+const PROSE_HEADER =
+  /^(?:purpose|objectives|key\s+objectives|responsibilities|accountability|membership|summary|relevant\s+agencies|functional\s+links)\s*:\s*$|^support\s+from\b.*:\s*$/i;
+const STRUCTURED_HEADER = /^(?:members|executive\s+members|non-executive\s+members|observers|deputies)\s*:\s*$/i;
+const SECTION_HEADER = /^section\s+[^\s:]+\s*:/i;
+const ENDS_WITH_COLON = /:\s*$/;
+
+type Mode = 'structured' | 'prose' | 'section';
+
+interface Frame {
+  mode: Mode;
+  /** Indentation of the line that opened the block (-1 for the file). */
+  headerIndent: number;
+  /** Indentation of the block's own lines. */
+  indent: number;
+}
+
+interface Line {
+  number: number;
+  start: number;
+  /** Offset just after the line's last character (before its line break). */
+  end: number;
+  indent: number;
+  /** Offset of the first non-blank character. */
+  contentStart: number;
+}
+
+type Event =
+  | { kind: 'indent' | 'dedent'; line: Line }
+  | { kind: 'structured' | 'prose' | 'blank'; line: Line };
+
+/** What kind of block a structured line opens if lines indented under it follow. */
+function blockModeAfter(content: string): Mode {
+  if (SECTION_HEADER.test(content)) return 'section';
+  if (STRUCTURED_HEADER.test(content)) return 'structured';
+  // An unknown `key:` opens prose, so a misspelt prose header costs one diagnostic, not one per line.
+  if (PROSE_HEADER.test(content) || ENDS_WITH_COLON.test(content)) return 'prose';
+  return 'structured';
+}
+
+function splitLines(text: string): { lines: Line[]; lineStarts: number[] } {
+  const lines: Line[] = [];
+  const lineStarts: number[] = [];
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let number = 1;
+  const n = text.length;
+  while (start <= n) {
+    let end = start;
+    while (end < n) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
+    let contentStart = start;
+    let indent = 0;
+    while (contentStart < end) {
+      const c = text.charCodeAt(contentStart);
+      if (c === 32) indent++;
+      else if (c === 9) indent += 2;
+      else break;
+      contentStart++;
+    }
+    lineStarts.push(start);
+    lines.push({ number, start, end, indent, contentStart });
+    if (end >= n) break;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    number++;
+  }
+  return { lines, lineStarts };
+}
+
+/**
+ * Turns a `.tor` file into tokens. A layout pass reads the lines: indentation becomes
+ * Indent/Dedent tokens, lines inside prose blocks become one ProseLine token each, and
+ * comment lines are set aside. The remaining (structured) lines are split into words
+ * by chevrotain in a single call, and keyword phrases are merged.
+ */
+export function lex(text: string, file: string): LexResult {
+  const diagnostics: Diagnostic[] = [];
+  const comments: Comment[] = [];
+  const { lines, lineStarts } = splitLines(text);
+  const events: Event[] = [];
+  const frames: Frame[] = [{ mode: 'structured', headerIndent: -1, indent: 0 }];
+  let pending: { mode: Mode; headerIndent: number } | undefined;
+  let blanks: Line[] = [];
+  let linesInBlock = 0;
+
+  const pos = (offset: number, line: Line) => ({ line: line.number, column: offset - line.start + 1, offset });
+  const spanOf = (line: Line, from: number, to: number) => ({ file, start: pos(from, line), end: pos(to, line) });
+
+  for (const line of lines) {
+    const first = text.charCodeAt(line.contentStart);
+    if (line.contentStart >= line.end) {
+      blanks.push(line);
+      continue;
+    }
+    if (first === 35 /* # */) {
+      comments.push({ text: text.slice(line.contentStart + 1, line.end), line: line.number, offset: line.contentStart });
+      continue;
+    }
+    if (text.slice(line.start, line.contentStart).includes('\t')) {
+      diagnostics.push(
+        diagnostic('syntax/tab-indent', 'error', spanOf(line, line.start, line.contentStart), 'This line is indented with a tab.', 'Indent with spaces: two for each level. `tor fmt --write` does it for you.'),
+      );
+    }
+    const i = line.indent;
+    if (pending && i > pending.headerIndent) {
+      frames.push({ mode: pending.mode, headerIndent: pending.headerIndent, indent: i });
+      events.push({ kind: 'indent', line });
+      linesInBlock = 0;
+      blanks = [];
+    } else {
+      closeBlocks(i, line);
+    }
+    pending = undefined;
+    const top = frames[frames.length - 1]!;
+    const content = text.slice(line.contentStart, line.end);
+    if (top.mode === 'structured' || (top.mode === 'section' && SECTION_HEADER.test(content))) {
+      events.push({ kind: 'structured', line });
+      pending = { mode: blockModeAfter(content), headerIndent: i };
+      blanks = [];
+    } else {
+      if (linesInBlock > 0) for (const b of blanks) events.push({ kind: 'blank', line: b });
+      blanks = [];
+      events.push({ kind: 'prose', line });
+      linesInBlock++;
+    }
+  }
+  const lastLine = lines[lines.length - 1]!;
+  for (let k = frames.length - 1; k > 0; k--) events.push({ kind: 'dedent', line: lastLine });
+
+  function closeBlocks(i: number, line: Line): void {
+    for (;;) {
+      const top = frames[frames.length - 1]!;
+      if (top.mode !== 'structured') {
+        if (i > top.headerIndent) return;
+        frames.pop();
+        events.push({ kind: 'dedent', line });
+        continue;
+      }
+      if (i === top.indent || frames.length === 1) {
+        if (i !== top.indent) unexpectedIndent(line, top.indent);
+        return;
+      }
+      if (i > top.indent) {
+        unexpectedIndent(line, top.indent);
+        return;
+      }
+      frames.pop();
+      events.push({ kind: 'dedent', line });
+      const parent = frames[frames.length - 1]!;
+      if (parent.mode === 'structured' && i > parent.indent && i < top.indent) {
+        diagnostics.push(
+          diagnostic(
+            'syntax/indentation',
+            'error',
+            spanOf(line, line.start, line.contentStart),
+            `This line is indented ${i} spaces, which lines up with no block above it (${parent.indent} or ${top.indent} spaces).`,
+            'Indent it like the statements it belongs with.',
+          ),
+        );
+        return;
+      }
+    }
+  }
+
+  function unexpectedIndent(line: Line, expected: number): void {
+    diagnostics.push(
+      diagnostic(
+        'syntax/indentation',
+        'error',
+        spanOf(line, line.start, line.contentStart),
+        `This line is indented ${line.indent} spaces, but the statements around it are indented ${expected}.`,
+        'Line it up with the statements above it, or put it under a line that opens a block (one ending in `:`).',
+      ),
+    );
+  }
+
+  return { tokens: buildTokens(text, events), comments, diagnostics, lineStarts };
+}
+
+function virtualToken(type: TokenType, line: Line, offset: number, image = ''): IToken {
+  const column = offset - line.start + 1;
+  return createTokenInstance(type, image, offset, offset + Math.max(image.length, 1) - 1, line.number, line.number, column, column + Math.max(image.length, 1) - 1);
+}
+
+/** Lexes all structured lines in one chevrotain call, then interleaves layout and prose tokens. */
+function buildTokens(text: string, events: readonly Event[]): IToken[] {
+  const structured = events.filter((e) => e.kind === 'structured');
+  const joined = structured.map((e) => text.slice(e.line.contentStart, e.line.end)).join('\n');
+  const words = wordLexer.tokenize(joined).tokens;
+  const perLine: IToken[][] = structured.map(() => []);
+  let lineIndex = 0;
+  let joinedLineStart = 0;
+  for (const t of words) {
+    if (t.tokenType === LineBreak) {
+      lineIndex++;
+      joinedLineStart = t.startOffset + 1;
+      continue;
+    }
+    const line = structured[lineIndex]!.line;
+    const delta = line.contentStart - joinedLineStart;
+    const start = t.startOffset + delta;
+    const end = (t.endOffset ?? t.startOffset) + delta;
+    perLine[lineIndex]!.push(
+      createTokenInstance(t.tokenType, t.image, start, end, line.number, line.number, start - line.start + 1, end - line.start + 1),
+    );
+  }
+  const out: IToken[] = [];
+  let s = 0;
+  for (const e of events) {
+    const line = e.line;
+    switch (e.kind) {
+      case 'indent':
+        out.push(virtualToken(Indent, line, line.contentStart));
+        break;
+      case 'dedent':
+        out.push(virtualToken(Dedent, line, line.contentStart));
+        break;
+      case 'blank':
+        out.push(virtualToken(ProseBlank, line, line.start));
+        break;
+      case 'prose':
+        out.push(virtualToken(ProseLine, line, line.contentStart, text.slice(line.contentStart, line.end).trimEnd()));
+        break;
+      case 'structured':
+        out.push(...mergeKeywords(perLine[s++]!, text));
+        out.push(virtualToken(Newline, line, line.end));
+        break;
+    }
+  }
+  return out;
+}
