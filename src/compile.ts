@@ -1,5 +1,7 @@
-import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Model } from './model/model.js';
+import { resolve } from './model/resolve.js';
+import { buildFile } from './syntax/build.js';
 import type { SourceFile } from './syntax/source.js';
 
 export interface CompileResult {
@@ -9,4 +11,15 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
 }
 
-export declare function compile(files: readonly SourceFile[]): CompileResult;
+/** Parses every file, then resolves them together as one partnership. */
+export function compile(files: readonly SourceFile[]): CompileResult {
+  const diagnostics: Diagnostic[] = [];
+  const trees = files.map((file) => {
+    const built = buildFile(file.path, file.text);
+    diagnostics.push(...built.diagnostics);
+    return built.ast;
+  });
+  const resolved = resolve(trees);
+  diagnostics.push(...resolved.diagnostics);
+  return { model: resolved.model, diagnostics: sortDiagnostics(diagnostics) };
+}

@@ -16,7 +16,7 @@ interface LineNode {
   children: BlockPiece[] | undefined;
 }
 
-type BlockPiece = LineNode | { kind: 'prose-line' | 'prose-blank'; token: IToken };
+type BlockPiece = LineNode | { kind: 'prose-line'; token: IToken } | { kind: 'prose-blank'; token: IToken };
 
 export interface BuildResult {
   ast: A.SourceFileNode;
@@ -42,7 +42,7 @@ function layoutTree(tokens: readonly IToken[]): BlockPiece[] {
         return out;
       }
       if (t.tokenType === T.ProseLine || t.tokenType === T.ProseBlank) {
-        out.push({ kind: t.tokenType === T.ProseLine ? 'prose-line' : 'prose-blank', token: t });
+        out.push(t.tokenType === T.ProseLine ? { kind: 'prose-line', token: t } : { kind: 'prose-blank', token: t });
         i++;
         continue;
       }
