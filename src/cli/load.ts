@@ -1,4 +1,3 @@
-import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -51,12 +50,10 @@ export async function loadProject(path: string, cwd: string = process.cwd()): Pr
   const target = await inspect(path, cwd);
   if (!target.ok) return target;
   const { absolute, isFolder } = target.value;
-  const root = isFolder ? absolute : dirname(absolute);
-  const loader = new IncludeFollower(root, cwd);
-
-  const starts = isFolder ? await findTorFiles(absolute) : [absolute];
-  if (starts.length === 0) return failed({ kind: 'no-tor-files', path });
-  for (const file of starts) {
+  const starts = await torFilesOf(target.value, path, cwd);
+  if (!starts.ok) return starts;
+  const loader = new IncludeFollower(isFolder ? absolute : dirname(absolute), cwd);
+  for (const file of starts.value) {
     const failure = await loader.start(file);
     if (failure) return failed(failure);
   }
@@ -72,11 +69,10 @@ export async function loadProject(path: string, cwd: string = process.cwd()): Pr
 export async function loadFiles(path: string, cwd: string = process.cwd()): Promise<Loaded<SourceFile[]>> {
   const target = await inspect(path, cwd);
   if (!target.ok) return target;
-  const { absolute, isFolder } = target.value;
-  const paths = isFolder ? await findTorFiles(absolute) : [absolute];
-  if (paths.length === 0) return failed({ kind: 'no-tor-files', path });
+  const paths = await torFilesOf(target.value, path, cwd);
+  if (!paths.ok) return paths;
   const files: SourceFile[] = [];
-  for (const file of paths) {
+  for (const file of paths.value) {
     const shown = displayPath(file, cwd);
     const text = await readText(file);
     if (typeof text !== 'string') return failed({ kind: 'unreadable', path: shown, reason: text.reason });
@@ -144,10 +140,11 @@ class IncludeFollower {
     const target = resolve(dirname(from), include.path);
 
     if (!isInside(target, this.root)) {
+      const root = displayPath(this.root, this.cwd);
       return report(
         'load/include-outside-project',
         `\`include ${include.path}\` leaves the project folder.`,
-        `A project is one folder: move the file into ${displayPath(this.root, this.cwd)} or include a file inside it.`,
+        `A project is one folder; move the file into ${root === '.' ? 'the current folder' : root}.`,
       );
     }
     if (!isTorPath(target)) {
@@ -173,18 +170,23 @@ class IncludeFollower {
   }
 }
 
+/** The target itself, or every `.tor` file below the folder; `path` is as the user wrote it. */
+async function torFilesOf(target: Target, path: string, cwd: string): Promise<Loaded<string[]>> {
+  if (!target.isFolder) return { ok: true, value: [target.absolute] };
+  try {
+    const found = await findTorFiles(target.absolute);
+    return found.length === 0 ? failed({ kind: 'no-tor-files', path }) : { ok: true, value: found };
+  } catch (error) {
+    const where = error instanceof Error && 'path' in error && typeof error.path === 'string' ? displayPath(error.path, cwd) : path;
+    return failed({ kind: 'unreadable', path: where, reason: reason(error) });
+  }
+}
+
 /** Every `.tor` file below `folder`, as absolute paths in code-point order of their relative paths. */
 async function findTorFiles(folder: string): Promise<string[]> {
   const found: string[] = [];
   async function walk(dir: string): Promise<void> {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      // An unreadable sub-folder is skipped rather than failing the project; its files are simply not found.
-      return;
-    }
-    for (const entry of entries) {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await walk(full);

@@ -363,7 +363,9 @@ export function quorum(e: A.QuorumExpr): string {
     const [first, ...rest] = e.terms;
     return `${term(first!, rest.length > 0)} are present, including ${andList(rest)}`;
   }
-  return `${expression(e)} are present`;
+  const text = expression(e);
+  // "two thirds of the members, rounded up, are present": the rounding is an aside.
+  return /rounded (up|down)$/.test(text) ? `${text}, are present` : `${text} are present`;
 }
 
 function expression(e: A.QuorumExpr): string {

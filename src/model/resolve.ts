@@ -168,7 +168,7 @@ class Resolver {
   private ref(id: A.Id, kinds: readonly SymbolKind[], purpose: string): string | undefined {
     const entry = this.symbols.get(id.name);
     if (entry && kinds.includes(entry.kind)) return id.name;
-    const wanted = kinds.map((k) => KIND_NAMES[k]).join(' or ');
+    const wanted = orList(kinds.map((k) => KIND_NAMES[k]));
     if (entry) {
       this.error('resolve/wrong-kind', id.span, `\`${id.name}\` is ${KIND_NAMES[entry.kind]}, but ${purpose} must be ${wanted}.`);
       return undefined;
@@ -586,6 +586,11 @@ class Resolver {
       }
     }
   }
+}
+
+/** "a post, a unit or an organisation" */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 function post(decl: A.PostDecl, organisation: string | undefined): M.Post {

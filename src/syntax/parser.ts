@@ -471,7 +471,14 @@ export class LineParser extends CstParser {
 
   public quorumTerm = this.RULE('quorumTerm', () => {
     this.SUBRULE(this.quorumPrimary);
-    this.OPTION(() => this.CONSUME(T.KwPresent));
+    // ", are present" after a rounding; a comma before anything else separates terms.
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType !== T.Comma || this.LA(2).tokenType === T.KwPresent,
+      DEF: () => {
+        this.OPTION2(() => this.CONSUME(T.Comma));
+        this.CONSUME(T.KwPresent);
+      },
+    });
   });
 
   public quorumPrimary = this.RULE('quorumPrimary', () => {

@@ -102,7 +102,7 @@ export function readProse(pieces: readonly ProsePiece[], blockSpan: Span, spanOf
       continue;
     }
     // A plain line indented under a list item continues it.
-    if (lastItem && !pendingBlank && lists.length > 0 && column > lists[lists.length - 1]!.column) {
+    if (lastItem && !pendingBlank && lists.length > 0 && column > lists[0]!.column) {
       lastItem.item.lines.push(line);
       lastItem.item.span = join(lastItem.item.span, span);
       continue;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { lex } from '../../src/syntax/lexer.js';
+
+const kinds = (text: string) =>
+  lex(text, 't.tor').tokens.map((t) => (t.tokenType.name === 'ProseLine' ? `P(${t.image})` : t.tokenType.name));
+
+describe('layout', () => {
+  it('turns indentation into Indent and Dedent around a block', () => {
+    expect(kinds('group a: A\n  meets quarterly\npost b: B\n')).toEqual([
+      "'group'", 'Word', 'Colon', 'Word', 'Newline',
+      'Indent', "'meets'", "'quarterly'", 'Newline', 'Dedent',
+      "'post'", 'Word', 'Colon', 'Word', 'Newline',
+    ]);
+  });
+
+  it('keeps each line of a prose block whole, whatever it contains', () => {
+    const tokens = kinds("group a: A\n  purpose:\n    It's (fine): 3 & more — \"quoted\"\n    - a bullet\n  meets monthly\n");
+    expect(tokens).toContain(`P(It's (fine): 3 & more — "quoted")`);
+    expect(tokens).toContain('P(- a bullet)');
+    expect(tokens.slice(-4)).toEqual(["'meets'", "'monthly'", 'Newline', 'Dedent']);
+  });
+
+  it('keeps blank lines inside prose, but not at its end', () => {
+    const tokens = kinds('section s: S\n  one\n\n  two\n\npost p: P\n');
+    expect(tokens.filter((t) => t === 'ProseBlank')).toHaveLength(1);
+  });
+
+  it('sets comment lines aside with their line numbers', () => {
+    const result = lex('# top\ngroup a: A\n  # inside\n  meets monthly\n', 't.tor');
+    expect(result.comments.map((c) => [c.line, c.text])).toEqual([[1, ' top'], [3, ' inside']]);
+    expect(result.tokens.some((t) => t.image.includes('#'))).toBe(false);
+  });
+
+  it('merges keyword phrases case-insensitively', () => {
+    expect(kinds('group a: A\n  Chaired By the Partnership Chair\n')).toContain("'chaired by'");
+  });
+
+  it('reads CRLF and lone CR line endings, and skips a byte-order mark', () => {
+    const lf = kinds('\ufeffgroup a: A\n  meets monthly\n');
+    expect(kinds('group a: A\r\n  meets monthly\r\n')).toEqual(lf);
+    expect(kinds('group a: A\r  meets monthly\r')).toEqual(lf);
+  });
+
+  it('gives positions in the original text', () => {
+    const t = lex('group a: A\r\n  meets monthly\r\n', 't.tor').tokens.find((x) => x.image === 'monthly')!;
+    expect([t.startLine, t.startColumn, t.startOffset]).toEqual([2, 9, 20]);
+  });
+
+  it('reports tabs in indentation', () => {
+    const d = lex('group a: A\n\tmeets monthly\n', 't.tor').diagnostics;
+    expect(d.map((x) => [x.code, x.start.line])).toEqual([['syntax/tab-indent', 2]]);
+  });
+
+  it('reports a line that lines up with no block', () => {
+    const d = lex('group a: A\n    meets monthly\n  meets weekly\n', 't.tor').diagnostics;
+    expect(d.map((x) => [x.code, x.start.line])).toEqual([['syntax/indentation', 3]]);
+  });
+});
