@@ -20,7 +20,7 @@ class CommanderExit extends Error {
   }
 }
 
-export async function main(argv: readonly string[]): Promise<ExitCode> {
+async function main(argv: readonly string[]): Promise<ExitCode> {
   let exitCode: ExitCode = Exit.Ok;
   const program = new Command('tor')
     .description('Compile the terms of reference of Safeguarding Children Partnerships.')

@@ -1,0 +1,107 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeFailure, type Loaded, loadFiles, loadProject, type Project } from '../../src/cli/load.js';
+
+let cwd: string;
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'tor-load-'));
+});
+afterEach(() => rmSync(cwd, { recursive: true, force: true }));
+
+function write(files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(cwd, path)), { recursive: true });
+    writeFileSync(join(cwd, path), text);
+  }
+}
+
+function value<T>(loaded: Loaded<T>): T {
+  if (!loaded.ok) throw new Error(describeFailure(loaded.failure));
+  return loaded.value;
+}
+
+const paths = (project: Project) => project.files.map((f) => f.path);
+const problems = (project: Project) => project.diagnostics.map((d) => `${d.file}:${d.start.line}:${d.start.column} ${d.code}`);
+
+describe('loadProject', () => {
+  it('reads every .tor file below a folder in path order, skipping dist, node_modules and dot-folders', async () => {
+    write({
+      'p/b.tor': '',
+      'p/a/z.tor': '',
+      'p/a.tor': '',
+      'p/notes.md': '',
+      'p/dist/out.tor': '',
+      'p/node_modules/x/y.tor': '',
+      'p/.git/hooks.tor': '',
+    });
+    const project = value(await loadProject('p', cwd));
+    expect(paths(project)).toEqual(['p/a.tor', 'p/a/z.tor', 'p/b.tor']);
+    expect(project.diagnostics).toEqual([]);
+  });
+
+  it('reads a file and what it includes, relative to the including file, in the order first reached', async () => {
+    write({
+      'p/main.tor': 'include sub/one.tor\ninclude two.tor\n',
+      'p/sub/one.tor': 'include ../two.tor\ninclude three.tor\n',
+      'p/sub/three.tor': '',
+      'p/two.tor': '',
+      'p/unrelated.tor': '',
+    });
+    const project = value(await loadProject('p/main.tor', cwd));
+    expect(paths(project)).toEqual(['p/main.tor', 'p/sub/one.tor', 'p/two.tor', 'p/sub/three.tor']);
+    expect(project.diagnostics).toEqual([]);
+  });
+
+  it('reports missing includes, cycles and includes outside the project at the include', async () => {
+    write({
+      'p/main.tor': '# root\ninclude a.tor\ninclude  gone.tor\ninclude ../elsewhere.tor\ninclude notes.txt\n',
+      'p/a.tor': 'include main.tor\n',
+      'elsewhere.tor': '',
+      'p/notes.txt': '',
+    });
+    const project = value(await loadProject('p/main.tor', cwd));
+    expect(paths(project)).toEqual(['p/main.tor', 'p/a.tor']);
+    expect(problems(project)).toEqual([
+      'p/a.tor:1:9 load/include-cycle',
+      'p/main.tor:3:10 load/missing-include',
+      'p/main.tor:4:9 load/include-outside-project',
+      'p/main.tor:5:9 load/include-not-tor',
+    ]);
+    expect(project.diagnostics[0]?.message).toContain('p/main.tor → p/a.tor → p/main.tor');
+  });
+
+  it('follows includes from a folder too, so its include mistakes are found', async () => {
+    write({ 'p/a.tor': 'include b.tor\n', 'p/b.tor': 'include a.tor\n', 'p/c.tor': 'include nope.tor\n' });
+    const project = value(await loadProject('p', cwd));
+    expect(paths(project)).toEqual(['p/a.tor', 'p/b.tor', 'p/c.tor']);
+    expect(problems(project)).toEqual(['p/b.tor:1:9 load/include-cycle', 'p/c.tor:1:9 load/missing-include']);
+  });
+
+  it('reads a file included twice once, without calling it a cycle', async () => {
+    write({ 'main.tor': 'include a.tor\ninclude b.tor\n', 'a.tor': 'include b.tor\n', 'b.tor': '' });
+    const project = value(await loadProject('main.tor', cwd));
+    expect(paths(project)).toEqual(['main.tor', 'a.tor', 'b.tor']);
+    expect(project.diagnostics).toEqual([]);
+  });
+
+  it('fails, with one line to print, for a missing path, a non-.tor file and a folder without .tor files', async () => {
+    write({ 'readme.md': '', 'empty/notes.md': '' });
+    const failure = async (path: string) => {
+      const loaded = await loadProject(path, cwd);
+      return loaded.ok ? 'loaded' : describeFailure(loaded.failure);
+    };
+    expect(await failure('nope')).toBe('no such file or folder: nope');
+    expect(await failure('readme.md')).toBe('not a .tor file: readme.md');
+    expect(await failure('empty')).toBe('no .tor files in empty');
+  });
+});
+
+describe('loadFiles', () => {
+  it('reads the files a folder holds without following includes', async () => {
+    write({ 'p/a.tor': 'include ../b.tor\n', 'b.tor': '' });
+    expect(value(await loadFiles('p', cwd)).map((f) => f.path)).toEqual(['p/a.tor']);
+    expect(value(await loadFiles('b.tor', cwd))).toEqual([{ path: 'b.tor', text: '' }]);
+  });
+});
