@@ -183,9 +183,13 @@ class AstBuilder {
     return { text: this.source.slice(first.startOffset, (last.endOffset ?? first.startOffset) + 1), span: this.span(first, last) };
   }
 
-  id(cst: CstNode | undefined): A.Id {
+  id(cst: CstNode | undefined, declaring?: string): A.Id {
     const t = allTokens(cst!)[0]!;
     const id = { name: t.image, span: this.span(t) };
+    // Sections are never referred to, so their names may be words of the language; other names may not.
+    if (declaring !== undefined && declaring !== 'section' && t.tokenType !== T.Word) {
+      this.error('syntax/reserved-name', id.span, `\`${t.image}\` is a word of the tor language, so it cannot name ${declaring === 'organisation' ? 'an' : 'a'} ${declaring}.`, `Choose another name, e.g. \`${t.image.toLowerCase()}-${declaring}\`.`);
+    }
     if (!ID_PATTERN.test(t.image)) {
       const suggestion = t.image.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
       this.error(
@@ -241,7 +245,7 @@ class AstBuilder {
       return { kind: 'include', path: this.text(child(cst, 'text')), span: this.lineSpan(line) };
     }
     const header = child(cst, 'declarationHeader')!;
-    const id = this.id(child(header, 'declaredName'));
+    const id = this.id(child(header, 'declaredName'), allTokens(header)[0]!.tokenType.name.slice(1, -1));
     const title = this.text(child(header, 'text'));
     const span = this.blockSpan(line);
     const children = line.children ?? [];
@@ -465,7 +469,7 @@ class AstBuilder {
         continue;
       }
       const decl = child(cst, 'memberDeclaration')!;
-      const id = this.id(child(decl, 'declaredName'));
+      const id = this.id(child(decl, 'declaredName'), token(decl, T.KwUnit) ? 'unit' : 'post');
       const name = this.text(child(decl, 'text'));
       if (token(decl, T.KwUnit)) {
         this.noChildren(line, this.lineText(line));

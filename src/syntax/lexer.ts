@@ -24,7 +24,8 @@ const wordLexer = new Lexer(wordLexerTokens, { positionTracking: 'full', ensureO
 const PROSE_HEADER =
   /^(?:purpose|objectives|key\s+objectives|responsibilities|accountability|membership|summary|relevant\s+agencies|functional\s+links)\s*:\s*$|^support\s+from\b.*:\s*$/i;
 const STRUCTURED_HEADER = /^(?:members|executive\s+members|non-executive\s+members|observers|deputies)\s*:\s*$/i;
-const SECTION_HEADER = /^section\s+[^\s:]+\s*:/i;
+/** Inside prose only `section <id>:` in lower case starts a sub-section, so "Section 11: …" stays prose. */
+const SECTION_HEADER = /^section\s+[a-z][a-z0-9-]*\s*:/;
 const ENDS_WITH_COLON = /:\s*$/;
 
 type Mode = 'structured' | 'prose' | 'section';

@@ -32,7 +32,15 @@ export class LineParser extends CstParser {
   public nameList = this.RULE('nameList', () => {
     this.SUBRULE(this.name);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.KwAnd) }]);
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Comma);
+            this.OPTION(() => this.CONSUME(T.KwAnd));
+          },
+        },
+        { ALT: () => this.CONSUME2(T.KwAnd) },
+      ]);
       this.SUBRULE2(this.name);
     });
   });
@@ -533,6 +541,7 @@ export class LineParser extends CstParser {
             this.SUBRULE2(this.name);
           });
           this.OPTION(() => {
+            this.OPTION2(() => this.CONSUME2(T.Comma));
             this.CONSUME(T.KwAnd);
             this.SUBRULE3(this.name);
           });

@@ -84,12 +84,12 @@ export function readProse(pieces: readonly ProsePiece[], blockSpan: Span, spanOf
       pendingBlank = false;
       continue;
     }
-    if (footnote && !pendingBlank) {
+    const bullet = BULLET.exec(line);
+    if (footnote && !pendingBlank && !bullet) {
       footnote.lines.push(line);
       footnote.last = token;
       continue;
     }
-    const bullet = BULLET.exec(line);
     if (bullet) {
       closeParagraph();
       closeFootnote();
