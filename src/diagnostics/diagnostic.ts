@@ -25,6 +25,8 @@ export interface Diagnostic {
   end: Position;
   /** How to fix it, when we can tell. */
   hint?: string;
+  /** For validator findings: the guidance or statute the rule rests on. */
+  citation?: string;
 }
 
 export function diagnostic(

@@ -69,7 +69,7 @@ export const ORGANISATION_KINDS: readonly string[] = [
   'voluntary sector', 'probation', 'youth justice', 'prison', 'fire and rescue', 'faith', 'housing',
   'sport', 'partnership', 'other',
 ];
-export const GROUP_KINDS: readonly string[] = ['executive', 'board', 'subgroup', 'task and finish group'];
+export const GROUP_KINDS: readonly string[] = ['executive', 'board', 'subgroup', 'task and finish group', 'multi-agency child protection team'];
 const FIELD_KEYS: Record<'partnership' | 'organisation' | 'group' | 'collaboration', readonly A.FieldKey[]> = {
   partnership: ['short name', 'document title', 'area'],
   organisation: ['kind', 'short name'],
