@@ -5,9 +5,9 @@ import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import type { Model } from '../src/model/model.js';
 import type { SourceFile } from '../src/syntax/source.js';
 
-/** Compiles one in-memory file. */
-export function compileText(text: string, path = 'test.tor'): CompileResult {
-  return compile([{ path, text }]);
+/** Compiles one in-memory file; `rules: false` stops after parsing and resolving. */
+export function compileText(text: string, path = 'test.tor', rules = true): CompileResult {
+  return compile([{ path, text }], rules ? {} : { validate: false });
 }
 
 /** A minimal partnership to put groups into. */
@@ -40,8 +40,8 @@ post scrutineer: Independent Scrutineer
 `;
 
 /** The partnership above plus the given text, compiled; fails loudly on unexpected errors when asked. */
-export function withPartnership(text: string): CompileResult {
-  return compileText(`${PARTNERSHIP}\n${text}`);
+export function withPartnership(text: string, rules = true): CompileResult {
+  return compileText(`${PARTNERSHIP}\n${text}`, 'test.tor', rules);
 }
 
 export function errors(result: CompileResult): Diagnostic[] {

@@ -53,6 +53,7 @@ class Resolver {
   private readonly sections: M.Section[] = [];
   private readonly collaborations: M.Collaboration[] = [];
   private readonly partnerships: A.PartnershipDecl[] = [];
+  private indexes: { postById: Map<string, M.Post>; unitById: Map<string, M.Unit> } | undefined;
 
   constructor(private readonly files: readonly A.SourceFileNode[]) {}
 
@@ -444,11 +445,16 @@ class Resolver {
     }
   }
 
+  /** Posts and units by id, built once when the first group needs them. */
+  private lookups(): { postById: Map<string, M.Post>; unitById: Map<string, M.Unit> } {
+    this.indexes ??= { postById: new Map(this.posts.map((x) => [x.id, x])), unitById: new Map(this.units.map((x) => [x.id, x])) };
+    return this.indexes;
+  }
+
   /** Expands a group's member lists into seats, one per post, unit or organisation. */
   private seats(decl: A.GroupDecl, g: M.Group, p: M.Partnership, groups: ReadonlyMap<string, M.Group>): void {
     const seats = new Map<string, M.Seat>();
-    const postById = new Map(this.posts.map((x) => [x.id, x]));
-    const unitById = new Map(this.units.map((x) => [x.id, x]));
+    const { postById, unitById } = this.lookups();
     const add = (id: string, kind: M.Seat['kind'], list: A.MemberListKind, role: string | undefined, span: Span): void => {
       const existing = seats.get(id);
       if (existing) {
@@ -459,6 +465,8 @@ class Resolver {
       const organisation = kind === 'post' ? postDecl?.organisation : kind === 'unit' ? unitById.get(id)?.organisation : kind === 'organisation' ? id : undefined;
       seats.set(id, { id, kind, organisation, person: postDecl?.holder, list, roles: role ? [role] : [], span });
     };
+    // Whoever chairs a group sits on it.
+    if (g.chair?.kind === 'seat') add(g.chair.seat, 'post', 'members', g.chair.role ?? 'chair', g.chair.span);
     const lists = decl.body.filter((s): s is A.MemberList => s.kind === 'member list');
     const listsSeen = new Map<string, Span>();
     for (const list of lists) {

@@ -22,10 +22,11 @@ const DIRECTIVE = /^\s*tor-ignore\b\s*([^\s:]*)\s*(?::\s*(.*))?$/;
 export function findSuppressions(file: SourceFile, comments: readonly Comment[], ruleIds: readonly string[]): { suppressions: Suppression[]; diagnostics: Diagnostic[] } {
   const suppressions: Suppression[] = [];
   const diagnostics: Diagnostic[] = [];
-  const lines = file.text.split(/\r\n|\r|\n/);
+  let lines: string[] | undefined;
   for (const comment of comments) {
     const m = DIRECTIVE.exec(comment.text);
     if (!m) continue;
+    lines ??= file.text.split(/\r\n|\r|\n/);
     const column = comment.offset - lineStart(lines, comment.line) + 1;
     const span: Span = {
       file: file.path,

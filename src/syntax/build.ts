@@ -107,16 +107,27 @@ function nodes(cst: CstNode, rule: string): CstNode[] {
 function child(cst: CstNode, rule: string): CstNode | undefined {
   return nodes(cst, rule)[0];
 }
-/** Every token under a CST node, in source order. */
-function allTokens(cst: CstNode): IToken[] {
-  const out: IToken[] = [];
-  for (const list of Object.values(cst.children)) {
-    for (const element of list) {
-      if ('tokenType' in element) out.push(element);
-      else out.push(...allTokens(element));
+/** The first and last token under a CST node, without building a list. */
+function tokenRange(cst: CstNode): [IToken, IToken] {
+  let first: IToken | undefined;
+  let last: IToken | undefined;
+  const visit = (node: CstNode): void => {
+    for (const key in node.children) {
+      for (const element of node.children[key]!) {
+        if ('tokenType' in element) {
+          if (!first || element.startOffset < first.startOffset) first = element;
+          if (!last || element.startOffset > last.startOffset) last = element;
+        } else visit(element);
+      }
     }
-  }
-  return out.sort((a, b) => a.startOffset - b.startOffset);
+  };
+  visit(cst);
+  return [first!, last!];
+}
+
+/** The keyword token a rule starts with (its first token). */
+function firstToken(cst: CstNode): IToken {
+  return tokenRange(cst)[0];
 }
 
 class AstBuilder {
@@ -142,8 +153,8 @@ class AstBuilder {
   }
 
   cstSpan(cst: CstNode): Span {
-    const all = allTokens(cst);
-    return this.span(all[0]!, all[all.length - 1]);
+    const [first, last] = tokenRange(cst);
+    return this.span(first, last);
   }
 
   lineSpan(line: LineNode): Span {
@@ -177,14 +188,12 @@ class AstBuilder {
   }
 
   text(cst: CstNode | undefined): A.Text {
-    const all = cst ? allTokens(cst) : [];
-    const first = all[0]!;
-    const last = all[all.length - 1]!;
+    const [first, last] = tokenRange(cst!);
     return { text: this.source.slice(first.startOffset, (last.endOffset ?? first.startOffset) + 1), span: this.span(first, last) };
   }
 
   id(cst: CstNode | undefined, declaring?: string): A.Id {
-    const t = allTokens(cst!)[0]!;
+    const t = firstToken(cst!);
     const id = { name: t.image, span: this.span(t) };
     // Sections are never referred to, so their names may be words of the language; other names may not.
     if (declaring !== undefined && declaring !== 'section' && t.tokenType !== T.Word) {
@@ -245,7 +254,7 @@ class AstBuilder {
       return { kind: 'include', path: this.text(child(cst, 'text')), span: this.lineSpan(line) };
     }
     const header = child(cst, 'declarationHeader')!;
-    const id = this.id(child(header, 'declaredName'), allTokens(header)[0]!.tokenType.name.slice(1, -1));
+    const id = this.id(child(header, 'declaredName'), firstToken(header).tokenType.name.slice(1, -1));
     const title = this.text(child(header, 'text'));
     const span = this.blockSpan(line);
     const children = line.children ?? [];
@@ -282,7 +291,7 @@ class AstBuilder {
   }
 
   field(cst: CstNode, context: keyof typeof FIELD_KEYS, line: LineNode): A.Field | undefined {
-    const keyToken = allTokens(cst)[0]!;
+    const keyToken = firstToken(cst);
     const key = keyToken.tokenType.name.slice(1, -1) as A.FieldKey;
     const span = this.lineSpan(line);
     if (!FIELD_KEYS[context].includes(key)) {
@@ -308,7 +317,7 @@ class AstBuilder {
   }
 
   proseField(cst: CstNode, line: LineNode): A.ProseField | undefined {
-    const keyToken = allTokens(cst)[0]!;
+    const keyToken = firstToken(cst);
     const key = keyToken.tokenType.name.slice(1, -1) as A.ProseKey;
     const what = this.lineText(line);
     if (!this.needsChildren(line, what, 'The text, as it should read.')) return undefined;
@@ -349,7 +358,7 @@ class AstBuilder {
     if (f) return this.field(f, 'partnership', line);
     const prose = child(cst, 'proseHeader');
     if (prose) {
-      const key = allTokens(prose)[0]!.tokenType;
+      const key = firstToken(prose).tokenType;
       if (key !== T.KwRelevantAgencies && key !== T.KwFunctionalLinks) {
         this.error('syntax/misplaced', span, `\`${this.lineText(line)}\` belongs in a group.`, 'A partnership can have `relevant agencies:` and `functional links:` blocks; other prose goes in a `section`.');
         return undefined;
@@ -375,7 +384,7 @@ class AstBuilder {
     const reviewed = child(cst, 'reviewed');
     if (reviewed) return this.review(reviewed, span);
     const roles = child(cst, 'roleAssignment')!;
-    const role = allTokens(roles)[0]!.tokenType.name.slice(1, -1) as A.PartnershipRole;
+    const role = firstToken(roles).tokenType.name.slice(1, -1) as A.PartnershipRole;
     const ids = this.ids(child(roles, 'nameList'));
     if ((role === 'partnership chair' || role === 'independent scrutineer') && ids.length > 1) {
       this.error('syntax/one-only', span, `Name one post as the ${role}.`, 'If the role is shared, name the post that holds it now.');
@@ -418,8 +427,7 @@ class AstBuilder {
   }
 
   date(cst: CstNode): A.DateValue | undefined {
-    const all = allTokens(cst);
-    const span = this.span(all[0]!, all[all.length - 1]);
+    const span = this.cstSpan(cst);
     const iso = token(cst, T.IsoDate);
     let year: number;
     let month: number | undefined;
@@ -510,7 +518,7 @@ class AstBuilder {
     if (f) return this.field(f, 'group', line);
     const prose = child(cst, 'proseHeader');
     if (prose) {
-      const key = allTokens(prose)[0]!.tokenType;
+      const key = firstToken(prose).tokenType;
       if (key === T.KwRelevantAgencies || key === T.KwFunctionalLinks) {
         this.error('syntax/misplaced', span, `\`${this.lineText(line)}\` belongs in the partnership, not in a group.`, 'Move it under `partnership …`.');
         return undefined;
@@ -569,7 +577,7 @@ class AstBuilder {
   }
 
   listBlock(cst: CstNode, line: LineNode): A.MemberList | A.DeputiesStmt | undefined {
-    const keyToken = allTokens(cst)[0]!;
+    const keyToken = firstToken(cst);
     const what = this.lineText(line);
     const isDeputies = keyToken.tokenType === T.KwDeputies;
     if (!this.needsChildren(line, what, isDeputies ? '- must have the same decision-making authority' : '- the partnership chair')) return undefined;

@@ -1,5 +1,4 @@
 import type { IToken, TokenType } from 'chevrotain';
-import { createTokenInstance } from 'chevrotain';
 import { Dash, keywordTokens, Month, MONTHS, NUMBER_WORDS, NumberLiteral, NumberWord, Word } from './tokens.js';
 
 interface Phrase {
@@ -82,16 +81,15 @@ function matchPhrase(tokens: readonly IToken[], at: number, firstLower: string):
   return undefined;
 }
 
+/** Turns `first` into a token of `type` that runs to the end of `last`, in place. */
 function retype(first: IToken, type: TokenType, last: IToken, text: string): IToken {
-  const end = last.endOffset ?? last.startOffset;
-  return createTokenInstance(
-    type,
-    text.slice(first.startOffset, end + 1),
-    first.startOffset,
-    end,
-    first.startLine ?? 1,
-    last.endLine ?? 1,
-    first.startColumn ?? 1,
-    last.endColumn ?? 1,
-  );
+  if (first !== last) {
+    first.endOffset = last.endOffset ?? last.startOffset;
+    first.endLine = last.endLine;
+    first.endColumn = last.endColumn;
+    first.image = text.slice(first.startOffset, first.endOffset + 1);
+  }
+  first.tokenType = type;
+  first.tokenTypeIdx = type.tokenTypeIdx!;
+  return first;
 }

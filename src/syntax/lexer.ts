@@ -46,6 +46,8 @@ interface Line {
   indent: number;
   /** Offset of the first non-blank character. */
   contentStart: number;
+  /** Whether the indentation contains a tab. */
+  tab: boolean;
 }
 
 type Event =
@@ -67,24 +69,34 @@ function splitLines(text: string): { lines: Line[]; lineStarts: number[] } {
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let number = 1;
   const n = text.length;
+  // Most files use \n only; then indexOf finds line ends without looking at every character.
+  const carriageReturns = text.includes('\r');
   while (start <= n) {
     let end = start;
-    while (end < n) {
-      const c = text.charCodeAt(end);
-      if (c === 10 || c === 13) break;
-      end++;
+    if (carriageReturns) {
+      while (end < n) {
+        const c = text.charCodeAt(end);
+        if (c === 10 || c === 13) break;
+        end++;
+      }
+    } else {
+      end = text.indexOf('\n', start);
+      if (end < 0) end = n;
     }
     let contentStart = start;
     let indent = 0;
+    let tab = false;
     while (contentStart < end) {
       const c = text.charCodeAt(contentStart);
       if (c === 32) indent++;
-      else if (c === 9) indent += 2;
-      else break;
+      else if (c === 9) {
+        indent += 2;
+        tab = true;
+      } else break;
       contentStart++;
     }
     lineStarts.push(start);
-    lines.push({ number, start, end, indent, contentStart });
+    lines.push({ number, start, end, indent, contentStart, tab });
     if (end >= n) break;
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     number++;
@@ -107,6 +119,7 @@ export function lex(text: string, file: string): LexResult {
   let pending: { mode: Mode; headerIndent: number } | undefined;
   let blanks: Line[] = [];
   let linesInBlock = 0;
+  const structuredLines: Line[] = [];
 
   const pos = (offset: number, line: Line) => ({ line: line.number, column: offset - line.start + 1, offset });
   const spanOf = (line: Line, from: number, to: number) => ({ file, start: pos(from, line), end: pos(to, line) });
@@ -121,7 +134,7 @@ export function lex(text: string, file: string): LexResult {
       comments.push({ text: text.slice(line.contentStart + 1, line.end), line: line.number, offset: line.contentStart });
       continue;
     }
-    if (text.slice(line.start, line.contentStart).includes('\t')) {
+    if (line.tab) {
       diagnostics.push(
         diagnostic('syntax/tab-indent', 'error', spanOf(line, line.start, line.contentStart), 'This line is indented with a tab.', 'Indent with spaces: two for each level. `tor fmt --write` does it for you.'),
       );
@@ -137,10 +150,10 @@ export function lex(text: string, file: string): LexResult {
     }
     pending = undefined;
     const top = frames[frames.length - 1]!;
-    const content = text.slice(line.contentStart, line.end);
-    if (top.mode === 'structured' || (top.mode === 'section' && SECTION_HEADER.test(content))) {
+    if (top.mode === 'structured' || (top.mode === 'section' && text.startsWith('section', line.contentStart) && SECTION_HEADER.test(text.slice(line.contentStart, line.end)))) {
       events.push({ kind: 'structured', line });
-      pending = { mode: blockModeAfter(content), headerIndent: i };
+      structuredLines.push(line);
+      pending = { mode: blockModeAfter(text.slice(line.contentStart, line.end)), headerIndent: i };
       blanks = [];
     } else {
       if (linesInBlock > 0) for (const b of blanks) events.push({ kind: 'blank', line: b });
@@ -199,7 +212,7 @@ export function lex(text: string, file: string): LexResult {
     );
   }
 
-  return { tokens: buildTokens(text, events), comments, diagnostics, lineStarts };
+  return { tokens: buildTokens(text, events, structuredLines), comments, diagnostics, lineStarts };
 }
 
 function virtualToken(type: TokenType, line: Line, offset: number, image = ''): IToken {
@@ -208,9 +221,8 @@ function virtualToken(type: TokenType, line: Line, offset: number, image = ''): 
 }
 
 /** Lexes all structured lines in one chevrotain call, then interleaves layout and prose tokens. */
-function buildTokens(text: string, events: readonly Event[]): IToken[] {
-  const structured = events.filter((e) => e.kind === 'structured');
-  const joined = structured.map((e) => text.slice(e.line.contentStart, e.line.end)).join('\n');
+function buildTokens(text: string, events: readonly Event[], structured: readonly Line[]): IToken[] {
+  const joined = structured.map((line) => text.slice(line.contentStart, line.end)).join('\n');
   const words = wordLexer.tokenize(joined).tokens;
   const perLine: IToken[][] = structured.map(() => []);
   let lineIndex = 0;
@@ -221,13 +233,16 @@ function buildTokens(text: string, events: readonly Event[]): IToken[] {
       joinedLineStart = t.startOffset + 1;
       continue;
     }
-    const line = structured[lineIndex]!.line;
+    // Move the token to its place in the original text; rewriting in place spares an allocation per token.
+    const line = structured[lineIndex]!;
     const delta = line.contentStart - joinedLineStart;
-    const start = t.startOffset + delta;
-    const end = (t.endOffset ?? t.startOffset) + delta;
-    perLine[lineIndex]!.push(
-      createTokenInstance(t.tokenType, t.image, start, end, line.number, line.number, start - line.start + 1, end - line.start + 1),
-    );
+    t.startOffset += delta;
+    t.endOffset = (t.endOffset ?? t.startOffset) + delta;
+    t.startLine = line.number;
+    t.endLine = line.number;
+    t.startColumn = t.startOffset - line.start + 1;
+    t.endColumn = t.endOffset - line.start + 1;
+    perLine[lineIndex]!.push(t);
   }
   const out: IToken[] = [];
   let s = 0;
@@ -247,7 +262,7 @@ function buildTokens(text: string, events: readonly Event[]): IToken[] {
         out.push(virtualToken(ProseLine, line, line.contentStart, text.slice(line.contentStart, line.end).trimEnd()));
         break;
       case 'structured':
-        out.push(...mergeKeywords(perLine[s++]!, text));
+        for (const t of mergeKeywords(perLine[s++]!, text)) out.push(t);
         out.push(virtualToken(Newline, line, line.end));
         break;
     }

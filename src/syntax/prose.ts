@@ -70,21 +70,23 @@ export function readProse(pieces: readonly ProsePiece[], blockSpan: Span, spanOf
     const column = token.startColumn ?? 1;
     const span = spanOf(token);
 
-    const placeholder = PLACEHOLDER.exec(line);
+    // The first character says which patterns can match; most lines are plain sentences.
+    const first = line.charCodeAt(0);
+    const placeholder = first === 123 /* { */ ? PLACEHOLDER.exec(line) : null;
     if (placeholder) {
       closeAll();
       items.push(placeholderItem(placeholder[1]!, span));
       pendingBlank = false;
       continue;
     }
-    const note = FOOTNOTE.exec(line);
+    const note = first === 42 /* * */ || first === 91 /* [ */ ? FOOTNOTE.exec(line) : null;
     if (note) {
       closeAll();
       footnote = { marker: note[1]!, lines: [line.slice(note[0].length)], first: token, last: token, column };
       pendingBlank = false;
       continue;
     }
-    const bullet = BULLET.exec(line);
+    const bullet = first === 45 /* - */ || (first >= 48 && first <= 57) ? BULLET.exec(line) : null;
     if (footnote && !pendingBlank && !bullet) {
       footnote.lines.push(line);
       footnote.last = token;

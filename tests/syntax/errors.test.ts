@@ -27,7 +27,7 @@ describe('author mistakes', () => {
     // Positions are counted from the `group g` line, which is line 1.
     const before = `${PARTNERSHIP}\ngroup board: Board\n  meets monthly\n\n`;
     const base = before.split('\n').length - 1;
-    const result = compileText(`${before}group g: G\n${body.replace(/^/gm, '  ')}\n`);
+    const result = compileText(`${before}group g: G\n${body.replace(/^/gm, '  ')}\n`, 'test.tor', false);
     const local = (message: string) => message.replace(/\(line (\d+)\)/, (_m, n: string) => `(line ${Number(n) - base})`);
     const found = errors(result).map((d) => local(brief({ ...d, start: { ...d.start, line: d.start.line - base } })));
     expect(found).toEqual([expected]);
@@ -36,6 +36,7 @@ describe('author mistakes', () => {
   it('reports three mistakes in three groups in one run, each at its place', () => {
     const result = withPartnership(
       ['group a: A', '  meets quartely', '', 'group b: B', '  members:', '    - dsc', '', 'group c: C', '  members:', '  meets monthly', ''].join('\n'),
+      false,
     );
     const base = PARTNERSHIP.split('\n').length;
     expect(errors(result).map((d) => `${d.start.line - base}:${d.start.column} ${d.code}`)).toEqual([

@@ -1,0 +1,240 @@
+/**
+ * The benchmark: `npm run bench`. Generates the synthetic corpus (bench/corpus.ts), measures
+ * compile throughput, `tor check` wall time, CLI cold start and linearity, prints a table and
+ * writes bench/results.json and bench/results.md. Pass `--keep` to keep the corpus folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { arch, cpus, platform, tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { Diagnostic, SourceFile } from '../src/index.js';
+import { singleFileProject, writeCorpus } from './corpus.js';
+
+type Core = typeof import('../src/index.js');
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'tor.js');
+const SEED = 2024;
+const RUNS = 5;
+const COLD_RUNS = 10;
+const MB = 1e6;
+
+/** A full collection before each timed run, so one run's garbage is not billed to the next. */
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+interface Row {
+  name: string;
+  figure: string;
+  target: string;
+  pass: boolean | null;
+  /** Raw numbers for results.json. */
+  data: Record<string, number | string | null>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Runs `fn` once to warm up, then `runs` times; the median in milliseconds. */
+function time(fn: () => void, runs = RUNS): number {
+  fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const t0 = performance.now();
+    fn();
+    ms.push(performance.now() - t0);
+  }
+  return median(ms);
+}
+
+function readProject(path: string): SourceFile[] {
+  if (!statSync(path).isDirectory()) return [{ path, text: readFileSync(path, 'utf8') }];
+  const files = readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.tor'))
+    .sort()
+    .map((f) => join(path, f));
+  return files.map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
+}
+
+function bytesOf(files: readonly SourceFile[]): number {
+  return files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+}
+
+function spawnMs(args: readonly string[], cwd = ROOT): { ms: number; status: number | null; out: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - t0;
+  return { ms, status: r.status, out: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
+}
+
+/** The compiled core (dist/core.js, built by `npm run bench`): the code users run, not the sources through tsx. */
+async function loadCore(): Promise<Core | undefined> {
+  try {
+    const core = (await import(new URL('../dist/core.js', import.meta.url).href)) as Core;
+    return typeof core.compile === 'function' ? core : undefined;
+  } catch (e) {
+    console.error(`compile() could not be loaded: ${(e as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
+}
+
+interface Found {
+  d: Diagnostic;
+  line: string;
+}
+
+/** Keeps the error diagnostics of one compile, with the source line each points at. */
+function errorsOf(files: readonly SourceFile[], diagnostics: readonly Diagnostic[]): Found[] {
+  const text = new Map(files.map((f) => [f.path, f.text]));
+  return diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({ d, line: (text.get(d.file) ?? '').split('\n')[d.start.line - 1]?.trim() ?? '' }));
+}
+
+const ms = (x: number): string => `${x.toFixed(0)} ms`;
+const rate = (bytes: number, t: number): number => bytes / MB / (t / 1000);
+
+// ---------------------------------------------------------------------------------------------
+// Measures
+
+function measureCompile(core: Core, projects: readonly SourceFile[][], bytes: number, errors: Found[]): Row[] {
+  for (const p of projects) errors.push(...errorsOf(p, core.compile(p).diagnostics));
+  const t = time(() => {
+    for (const p of projects) core.compile(p);
+  });
+  const json = JSON.stringify(projects.map((p) => p.map((f) => ({ path: f.path, lines: f.text.split('\n') }))));
+  const jsonBytes = Buffer.byteLength(json);
+  const tj = time(() => JSON.parse(json));
+  const mbs = rate(bytes, t);
+  return [
+    { name: 'compile() throughput, whole corpus', figure: `${mbs.toFixed(1)} MB/s (${ms(t)})`, target: '≥ 20 MB/s',
+      pass: mbs >= 20, data: { mbPerSecond: mbs, medianMs: t, bytes } },
+    { name: 'JSON.parse of the same text (floor)', figure: `${rate(jsonBytes, tj).toFixed(1)} MB/s (${ms(tj)})`, target: 'reference',
+      pass: null, data: { mbPerSecond: rate(jsonBytes, tj), medianMs: tj, bytes: jsonBytes } },
+  ];
+}
+
+function measureCheck(root: string, paths: readonly string[]): Row {
+  const args = [BIN, 'check', ...paths.map((p) => relative(root, p))];
+  const first = spawnMs(args, root);
+  if (first.status !== 0) {
+    console.error(`tor check exited ${first.status}; its output begins:\n${first.out.split('\n').slice(0, 12).join('\n')}`);
+  }
+  const t = median(Array.from({ length: RUNS }, () => spawnMs(args, root).ms));
+  return { name: `tor check, ${paths.length} projects`, figure: `${ms(t)} (exit ${first.status})`, target: '< 1500 ms',
+    pass: t < 1500, data: { medianMs: t, exitCode: first.status } };
+}
+
+function measureColdStart(): Row[] {
+  const tor = [BIN, 'check', 'examples/kent'];
+  const node = ['-e', '0'];
+  const status = spawnMs(tor).status;
+  spawnMs(node);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    a.push(spawnMs(tor).ms);
+    b.push(spawnMs(node).ms);
+  }
+  const torMs = median(a);
+  const nodeMs = median(b);
+  const limit = 1.5 * nodeMs + 100;
+  return [
+    { name: 'cold start: tor check examples/kent', figure: `${ms(torMs)} (exit ${status})`, target: `≤ ${ms(limit)} (1.5 × node + 100 ms)`,
+      pass: torMs <= limit, data: { medianMs: torMs, limitMs: limit, exitCode: status } },
+    { name: 'cold start: node -e 0', figure: ms(nodeMs), target: 'reference', pass: null, data: { medianMs: nodeMs } },
+  ];
+}
+
+function measureLinearity(core: Core, errors: Found[]): Row {
+  const small: SourceFile[] = [{ path: 'small.tor', text: singleFileProject(SEED, 500_000) }];
+  const large: SourceFile[] = [{ path: 'large.tor', text: singleFileProject(SEED, 5_000_000) }];
+  errors.push(...errorsOf(large, core.compile(large).diagnostics));
+  // Warm both sizes up, then alternate them so both see the same machine load.
+  for (let i = 0; i < 3; i++) core.compile(small);
+  const smallRuns: number[] = [];
+  const largeRuns: number[] = [];
+  for (let i = 0; i < 2 * RUNS - 1; i++) {
+    for (const [files, into] of [[small, smallRuns], [large, largeRuns]] as const) {
+      gc();
+      const t0 = performance.now();
+      core.compile(files);
+      into.push(performance.now() - t0);
+    }
+  }
+  const ts = median(smallRuns);
+  const tl = median(largeRuns);
+  const sizeRatio = bytesOf(large) / bytesOf(small);
+  const timeRatio = tl / ts;
+  const limit = 1.2 * sizeRatio;
+  return { name: `linearity: ${(bytesOf(small) / MB).toFixed(1)} MB → ${(bytesOf(large) / MB).toFixed(1)} MB`,
+    figure: `${timeRatio.toFixed(1)}× time for ${sizeRatio.toFixed(1)}× input (${ms(ts)} → ${ms(tl)})`,
+    target: `≤ ${limit.toFixed(1)}× (12× per 10×)`, pass: timeRatio <= limit,
+    data: { smallMs: ts, largeMs: tl, sizeRatio, timeRatio } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function table(rows: readonly Row[]): string {
+  const mark = (p: boolean | null): string => (p === null ? '' : p ? 'pass' : '**FAIL**');
+  return ['| measure | figure | target | |', '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.name} | ${r.figure} | ${r.target} | ${mark(r.pass)} |`)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version,
+    platform: `${platform()} ${arch()}`, memoryGB: Math.round(totalmem() / 2 ** 30) };
+  const dir = join(tmpdir(), 'tor-bench-corpus');
+  const corpus = writeCorpus(dir, SEED);
+  const projects = corpus.paths.map(readProject);
+  const files = projects.reduce((n, p) => n + p.length, 0);
+  console.log(`corpus: ${corpus.paths.length} projects, ${files} files, ${(corpus.bytes / MB).toFixed(1)} MB in ${dir}`);
+
+  const rows: Row[] = [];
+  const errors: Found[] = [];
+  const core = await loadCore();
+  if (core) rows.push(...measureCompile(core, projects, corpus.bytes, errors));
+  if (existsSync(BIN)) rows.push(measureCheck(dir, corpus.paths), ...measureColdStart());
+  else console.error(`${relative(ROOT, BIN)} not found: CLI figures skipped`);
+  if (core) rows.push(measureLinearity(core, errors));
+
+  const out = table(rows);
+  console.log(`\n${out}\n`);
+  if (!core) console.log('compile() is not available yet: in-process figures skipped.');
+  else if (errors.length > 0) {
+    console.log(`The generated corpus has ${errors.length} error diagnostics. Either bench/corpus.ts writes invalid .tor`);
+    console.log('or the compiler rejects valid .tor: compare each line with grammar/LANGUAGE.md. The first few:');
+    for (const { d, line } of errors.slice(0, 5)) {
+      console.log(`  ${d.file}:${d.start.line}:${d.start.column} ${d.code} ${d.message}\n    ${line}`);
+    }
+  } else console.log('The generated corpus compiles with no errors.');
+
+  const results = { date: new Date().toISOString(), machine,
+    corpus: { projects: corpus.paths.length, files, bytes: corpus.bytes, seed: SEED },
+    errors: { count: errors.length, first: errors.slice(0, 5) },
+    results: rows.map(({ name, figure, target, pass, data }) => ({ name, figure, target, pass, ...data })) };
+  writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(ROOT, 'bench', 'results.md'), [
+    '# Benchmark results', '',
+    '<!-- Generated by `npm run bench` (bench/run.ts); do not edit by hand. -->', '',
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, ${machine.platform}, Node ${machine.node}.  `,
+    `Corpus: ${corpus.paths.length} projects, ${files} files, ${(corpus.bytes / MB).toFixed(1)} MB (seed ${SEED}); ` +
+      `medians of ${RUNS} runs after a warm-up (${COLD_RUNS} for cold start).  `,
+    `Error diagnostics in the corpus: ${core ? errors.length : 'not measured'}.  `,
+    `Run on ${results.date.slice(0, 10)}.`, '', out, '',
+  ].join('\n'));
+  if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
