@@ -18,6 +18,18 @@ import disputeAndEscalation from './dispute-and-escalation.js';
 import arrangementsKeptUnderReview from './arrangements-kept-under-review.js';
 import educationIncluded from './education-included.js';
 import macptEstablished from './macpt-established.js';
+import quorumAchievable from './quorum-achievable.js';
+import quorumIncludesAllPartners from './quorum-includes-all-partners.js';
+import chairIsMember from './chair-is-member.js';
+import jointEqualDuty from './joint-equal-duty.js';
+import deadlineOrder from './deadline-order.js';
+import gpMeetingFrequency from './gp-meeting-frequency.js';
+import gpQuorumDefined from './gp-quorum-defined.js';
+import gpSubstituteAuthority from './gp-substitute-authority.js';
+import gpPapersAndMinutes from './gp-papers-and-minutes.js';
+import gpTorReviewDate from './gp-tor-review-date.js';
+import gpAccountabilityLine from './gp-accountability-line.js';
+import gpChairAndVice from './gp-chair-and-vice.js';
 import quorumMembersOnly from './quorum-members-only.js';
 import threeSafeguardingPartners from './three-safeguarding-partners.js';
 
@@ -44,6 +56,18 @@ export const catalogue: readonly Rule[] = [
   educationIncluded,
   macptEstablished,
   quorumMembersOnly,
+  quorumAchievable,
+  quorumIncludesAllPartners,
+  chairIsMember,
+  jointEqualDuty,
+  deadlineOrder,
+  gpMeetingFrequency,
+  gpQuorumDefined,
+  gpSubstituteAuthority,
+  gpPapersAndMinutes,
+  gpTorReviewDate,
+  gpAccountabilityLine,
+  gpChairAndVice,
 ];
 
 export function ruleById(id: string): Rule | undefined {
