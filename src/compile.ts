@@ -1,4 +1,4 @@
-import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { Model } from './model/model.js';
 import { resolve } from './model/resolve.js';
 import { catalogue } from './rules/catalogue.js';
@@ -18,7 +18,7 @@ export interface CompileResult {
   model: Model | undefined;
   /** Sorted by file and position. */
   diagnostics: Diagnostic[];
-  /** The edition the rules were applied for, when they ran. */
+  /** The edition the rules were applied for; undefined when they did not run (not asked, or the sources have errors). */
   edition: EditionCode | undefined;
 }
 
@@ -38,7 +38,8 @@ export function compile(files: readonly SourceFile[], options: CompileOptions = 
   const resolved = resolve(trees);
   diagnostics.push(...resolved.diagnostics);
   let edition: EditionCode | undefined;
-  if (resolved.model && options.validate !== false) {
+  // Rules read the model; on sources that do not parse or resolve they would only echo those errors.
+  if (resolved.model && options.validate !== false && !hasErrors(diagnostics)) {
     const checked = validate(resolved.model, options.validate ?? {});
     edition = checked.edition;
     diagnostics.push(...checked.diagnostics);
