@@ -12,7 +12,7 @@ import { findIncludes, type IncludeRef, type SourceFile } from '../index.js';
 export type LoadFailure =
   | { kind: 'missing'; path: string }
   | { kind: 'not-tor'; path: string }
-  | { kind: 'no-tor-files'; path: string }
+  | { kind: 'no-tor-files'; path: string; ignored?: number }
   | { kind: 'unreadable'; path: string; reason: string };
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; failure: LoadFailure };
@@ -32,7 +32,7 @@ export function describeFailure(failure: LoadFailure): string {
     case 'not-tor':
       return `not a .tor file: ${failure.path}`;
     case 'no-tor-files':
-      return `no .tor files in ${failure.path}`;
+      return `no .tor files in ${failure.path}${failure.ignored ? ` (${failure.ignored} skipped by \`ignore\` in tor.config.yaml)` : ''}`;
     case 'unreadable':
       return `cannot read ${failure.path}: ${failure.reason}`;
   }
@@ -41,16 +41,24 @@ export function describeFailure(failure: LoadFailure): string {
 /** Folders never searched for sources: build output, dependencies, and dot-folders such as `.git`. */
 const SKIPPED_FOLDERS = new Set(['dist', 'node_modules']);
 
+export interface LoadOptions {
+  /**
+   * Files to skip when walking a folder, by path relative to it (`/`-separated). A file named
+   * on the command line or reached by `include` is read all the same: it was asked for.
+   */
+  ignore?: (relativePath: string) => boolean;
+}
+
 /**
  * Loads a project: a folder (every `.tor` file below it) or one `.tor` file plus the files
  * it includes. Includes are followed in both cases, so a folder gets the same include
  * diagnostics as its root file would.
  */
-export async function loadProject(path: string, cwd: string = process.cwd()): Promise<Loaded<Project>> {
+export async function loadProject(path: string, cwd: string = process.cwd(), options: LoadOptions = {}): Promise<Loaded<Project>> {
   const target = await inspect(path, cwd);
   if (!target.ok) return target;
   const { absolute, isFolder } = target.value;
-  const starts = await torFilesOf(target.value, path, cwd);
+  const starts = await torFilesOf(target.value, path, cwd, options.ignore);
   if (!starts.ok) return starts;
   const loader = new IncludeFollower(isFolder ? absolute : dirname(absolute), cwd);
   for (const file of starts.value) {
@@ -79,6 +87,16 @@ export async function loadFiles(path: string, cwd: string = process.cwd()): Prom
     files.push({ path: shown, text });
   }
   return { ok: true, value: files };
+}
+
+/** The project root a path names: the folder itself, or the folder of a file. Undefined if the path does not exist. */
+export async function projectRoot(path: string, cwd: string = process.cwd()): Promise<string | undefined> {
+  const absolute = resolve(cwd, path);
+  try {
+    return (await stat(absolute)).isDirectory() ? absolute : dirname(absolute);
+  } catch {
+    return undefined;
+  }
 }
 
 /** How a path is shown to the user: relative to the working directory, with `/` separators. */
@@ -170,12 +188,14 @@ class IncludeFollower {
   }
 }
 
-/** The target itself, or every `.tor` file below the folder; `path` is as the user wrote it. */
-async function torFilesOf(target: Target, path: string, cwd: string): Promise<Loaded<string[]>> {
+/** The target itself, or every `.tor` file below the folder that is not ignored; `path` is as the user wrote it. */
+async function torFilesOf(target: Target, path: string, cwd: string, ignore?: (relativePath: string) => boolean): Promise<Loaded<string[]>> {
   if (!target.isFolder) return { ok: true, value: [target.absolute] };
   try {
-    const found = await findTorFiles(target.absolute);
-    return found.length === 0 ? failed({ kind: 'no-tor-files', path }) : { ok: true, value: found };
+    const all = await findTorFiles(target.absolute);
+    const found = ignore ? all.filter((file) => !ignore(relative(target.absolute, file).split(sep).join('/'))) : all;
+    if (found.length === 0) return failed(all.length > 0 ? { kind: 'no-tor-files', path, ignored: all.length } : { kind: 'no-tor-files', path });
+    return { ok: true, value: found };
   } catch (error) {
     const where = error instanceof Error && 'path' in error && typeof error.path === 'string' ? displayPath(error.path, cwd) : path;
     return failed({ kind: 'unreadable', path: where, reason: reason(error) });

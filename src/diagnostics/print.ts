@@ -12,6 +12,8 @@ export interface StylishOptions {
   color: boolean;
   /** Longest source line shown in a code frame, in terminal cells; longer lines are cropped around the span. */
   maxWidth?: number;
+  /** What the rules were applied for, e.g. `Working Together 2026`; ends the summary line. */
+  checkedAgainst?: string;
 }
 
 /** Tabs are shown as this many spaces, so carets line up whatever the terminal's tab stops. */
@@ -38,7 +40,7 @@ export function stylish(
     const lines = splitLines(sources.get(file));
     for (const d of group) blocks.push(formatOne(d, lines, maxWidth, c));
   }
-  blocks.push(summary(diagnostics, c));
+  blocks.push(summary(diagnostics, c, options.checkedAgainst));
   return blocks.join('\n\n');
 }
 
@@ -57,6 +59,7 @@ function canonical(d: Diagnostic): Diagnostic {
     end: position(d.end),
   };
   if (d.hint !== undefined) out.hint = d.hint;
+  if (d.citation !== undefined) out.citation = d.citation;
   return out;
 }
 
@@ -173,8 +176,8 @@ function expandTabs(text: string): string {
   return text.replaceAll('\t', ' '.repeat(TAB_WIDTH));
 }
 
-/** `3 errors, 1 warning in 2 files`. */
-function summary(diagnostics: readonly Diagnostic[], c: Colors): string {
+/** `3 errors, 1 warning in 2 files, checked against Working Together 2026`. */
+function summary(diagnostics: readonly Diagnostic[], c: Colors, checkedAgainst: string | undefined): string {
   const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length;
   const errors = count('error');
   const warnings = count('warning');
@@ -184,7 +187,8 @@ function summary(diagnostics: readonly Diagnostic[], c: Colors): string {
   if (errors > 0) parts.push(plural(errors, 'error', 'errors'));
   if (warnings > 0) parts.push(plural(warnings, 'warning', 'warnings'));
   if (infos > 0) parts.push(plural(infos, 'info', 'info'));
-  const text = `${parts.join(', ')} in ${plural(files, 'file', 'files')}`;
+  const against = checkedAgainst === undefined ? '' : `, checked against ${checkedAgainst}`;
+  const text = `${parts.join(', ')} in ${plural(files, 'file', 'files')}${against}`;
   if (errors > 0) return c.bold(c.red(text));
   if (warnings > 0) return c.bold(c.yellow(text));
   return c.bold(text);

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { catalogue, ruleById } from '../../src/rules/catalogue.js';
+import { sarifValidator } from '../diagnostics/sarif-schema.js';
 
 /**
  * End-to-end: runs `node bin/tor.js`, i.e. the bundle the global setup built, as a user would.
@@ -35,13 +37,13 @@ afterEach(() => {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of examples/kent in a temp folder, edited; returns the folder. */
+/** A copy of the .tor files of examples/kent in a temp folder, edited; returns the folder. */
 function kentWith(edit: (file: string, text: string) => string): string {
   const dir = tempDir();
-  cpSync(join(ROOT, 'examples', 'kent'), join(dir, 'kent'), { recursive: true });
-  for (const name of readdirSync(join(dir, 'kent'))) {
-    const path = join(dir, 'kent', name);
-    writeFileSync(path, edit(name, readFileSync(path, 'utf8')));
+  mkdirSync(join(dir, 'kent'));
+  // Only the sources: build output that other tools may leave in the example is not part of it.
+  for (const name of readdirSync(join(ROOT, 'examples', 'kent')).filter((n) => n.endsWith('.tor'))) {
+    writeFileSync(join(dir, 'kent', name), edit(name, readFileSync(join(ROOT, 'examples', 'kent', name), 'utf8')));
   }
   return dir;
 }
@@ -67,7 +69,7 @@ describe('tor', () => {
   });
 
   it('has help on every command', () => {
-    for (const args of [['--help'], ['check', '--help'], ['fmt', '--help']]) {
+    for (const args of [['--help'], ['check', '--help'], ['fmt', '--help'], ['rules', '--help'], ['explain', '--help']]) {
       const run = tor(args);
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/^Usage: tor/);
@@ -117,13 +119,17 @@ describe('tor check', () => {
       '    - must have the same decision-making authority',
       '    - count towards the quorum only with full delegated authority',
     ].join('\n');
-    const broken = () =>
-      kentWith((name, text) => {
+    const broken = () => {
+      const dir = kentWith((name, text) => {
         if (name !== 'executive-board.tor') return text;
         text = replaceOnce(text, MEETS, '  meets quartely');
         text = replaceOnce(text, '    - chief-nurse\n', '    - chief-nurze\n');
         return replaceOnce(text, DEPUTIES, '  deputies:');
       });
+      // These tests are about reading the sources: the rules' findings on the damage are left out.
+      writeFileSync(join(dir, 'kent', 'tor.config.yaml'), only({}, ''));
+      return dir;
+    };
 
     it('reports each with a code frame, and exits 1', () => {
       const dir = broken();
@@ -144,7 +150,8 @@ describe('tor check', () => {
       expect(run.stdout).toMatch(/ \| {3}meets quartely\n +\| {9}\^{8}\n/);
       expect(run.stdout).toMatch(/ \| {3}deputies:\n +\| {3}\^+\n/);
       expect(run.stdout).toMatch(/ \| {5}- chief-nurze\n +\| {7}\^{11}\n/);
-      expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('3 errors in 1 file');
+      // The rules do not run on sources with errors; if they do, the summary names the edition.
+      expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^3 errors in 1 file(, checked against Working Together 2018)?$/);
     });
 
     it('gives them as a JSON array with --format json', () => {
@@ -153,7 +160,7 @@ describe('tor check', () => {
       const diagnostics = JSON.parse(run.stdout) as Record<string, unknown>[];
       expect(diagnostics).toHaveLength(3);
       for (const d of diagnostics) {
-        expect(Object.keys(d).filter((k) => k !== 'hint')).toEqual(['code', 'severity', 'message', 'file', 'start', 'end']);
+        expect(Object.keys(d).filter((k) => k !== 'hint' && k !== 'citation')).toEqual(['code', 'severity', 'message', 'file', 'start', 'end']);
         expect(d).toMatchObject({
           severity: 'error',
           file: 'kent/executive-board.tor',
@@ -226,5 +233,229 @@ describe('tor fmt', () => {
     expect(run.stderr).toContain('kent/executive-board.tor:');
     expect(run.stderr).not.toMatch(STACK_TRACE);
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
+
+/** A partnership with no police among its safeguarding partners, and no `follows` line. */
+const NO_POLICE = [
+  'partnership p: Test Partnership',
+  '  safeguarding partners: council and icb',
+  '',
+  'organisation council: Test Council',
+  '  kind: local authority',
+  '',
+  'organisation icb: Test ICB',
+  '  kind: integrated care board',
+  '',
+].join('\n');
+
+/** A temp folder holding project `p` with the given files; returns the temp folder. */
+function project(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, 'p', name, '..'), { recursive: true });
+    writeFileSync(join(dir, 'p', name), text);
+  }
+  return dir;
+}
+
+interface JsonDiagnostic {
+  code: string;
+  severity: string;
+  file: string;
+  start: { line: number; column: number };
+  citation?: string;
+}
+
+function checkJson(args: readonly string[], cwd: string): { status: number | null; diagnostics: JsonDiagnostic[]; stderr: string } {
+  const run = tor(['check', '--format', 'json', ...args], cwd);
+  return { status: run.status, diagnostics: JSON.parse(run.stdout) as JsonDiagnostic[], stderr: run.stderr };
+}
+
+const lastLine = (text: string) => text.trimEnd().split('\n').at(-1);
+
+/**
+ * A tor.config.yaml that turns every rule off except those given, so a test sees only the
+ * rule it is about however many rules the catalogue grows to.
+ */
+function only(levels: Record<string, string>, head = 'edition: 2023\n'): string {
+  const lines = catalogue.map(({ meta }) => `  ${meta.id}: ${levels[meta.id] ?? 'off'}`);
+  return `${head}rules:\n${lines.join('\n')}\n`;
+}
+
+const codesOf = (diagnostics: readonly JsonDiagnostic[]) => [...new Set(diagnostics.map((d) => d.code))];
+
+describe('tor check --edition', () => {
+  it('checks against the edition asked for, whatever the partnership declares', () => {
+    const dir = project({ 'partnership.tor': NO_POLICE });
+    expect(lastLine(tor(['check', 'p'], dir).stdout)).toMatch(/, checked against Working Together 2026$/);
+    const unasked = codesOf(checkJson(['p'], dir).diagnostics);
+    expect(unasked).toContain('edition-undeclared');
+    expect(unasked).toContain('three-safeguarding-partners');
+
+    expect(lastLine(tor(['check', '--edition', '2018', 'p'], dir).stdout)).toMatch(/, checked against Working Together 2018$/);
+    const in2018 = codesOf(checkJson(['--edition', '2018', 'p'], dir).diagnostics);
+    const in2026 = codesOf(checkJson(['--edition', '2026', 'p'], dir).diagnostics);
+    expect(in2018).not.toContain('edition-undeclared');
+    expect(in2018).toContain('three-safeguarding-partners');
+    // Each edition's findings come from that edition's rules only, so the two differ.
+    for (const code of in2018) expect(ruleById(code)?.meta.editions ?? ['wt18'], code).toContain('wt18');
+    for (const code of in2026) expect(ruleById(code)?.meta.editions ?? ['wt26'], code).toContain('wt26');
+    expect(in2018).not.toEqual(in2026);
+  });
+
+  it('overrides `edition:` in tor.config.yaml, which overrides the partnership', () => {
+    const declared = NO_POLICE.replace('Test Partnership\n', 'Test Partnership\n  follows Working Together 2018\n');
+    const dir = project({ 'partnership.tor': declared, 'tor.config.yaml': only({ 'three-safeguarding-partners': 'error' }) });
+    expect(lastLine(tor(['check', 'p'], dir).stdout)).toBe('1 error in 1 file, checked against Working Together 2023');
+    expect(lastLine(tor(['check', '--edition', '2026', 'p'], dir).stdout)).toBe('1 error in 1 file, checked against Working Together 2026');
+  });
+
+  it('refuses an edition that does not exist', () => {
+    const run = tor(['check', '--edition', '2024', 'examples/kent']);
+    expect(run).toMatchObject({ status: 2, stdout: '', stderr: "tor: option '--edition <year>' argument '2024' is invalid. Allowed choices are 2018, 2023, 2026.\n" });
+  });
+});
+
+describe('tor check options', () => {
+  it.each(['2026-02-30', '2026-2-3', '26-04-01', 'today'])('refuses --today %s in one line', (date) => {
+    const run = tor(['check', '--today', date, 'examples/kent']);
+    expect(run).toMatchObject({ status: 2, stdout: '' });
+    expect(run.stderr).toBe(`tor: option '--today <date>' argument '${date}' is invalid. Write a real date as YYYY-MM-DD, e.g. 2026-04-01.\n`);
+  });
+
+  it('accepts a real --today, and --enable for each duty of the Act', () => {
+    const dir = project({ 'partnership.tor': NO_POLICE, 'tor.config.yaml': only({}) });
+    expect(tor(['check', '--today', '2028-02-29', '--enable', 'cwsa26.s2', '--enable', 'cwsa26.s3', 'p'], dir)).toMatchObject({ status: 0, stderr: '' });
+    const run = tor(['check', '--enable', 'cwsa26.s4', 'p'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Did you mean 'cwsa26.s2'?");
+  });
+
+  it('fails with more warnings than --max-warnings', () => {
+    const dir = project({ 'partnership.tor': NO_POLICE, 'tor.config.yaml': only({ 'three-safeguarding-partners': 'warn' }) });
+    expect(tor(['check', 'p'], dir)).toMatchObject({ status: 0, stderr: '' });
+    expect(tor(['check', '--max-warnings', '1', 'p'], dir)).toMatchObject({ status: 0, stderr: '' });
+    const over = tor(['check', '--max-warnings', '0', 'p'], dir);
+    expect(over).toMatchObject({ status: 1, stderr: 'tor: 1 warning, more than --max-warnings 0 allows\n' });
+    expect(tor(['check', '--max-warnings', 'none', 'p'], dir).status).toBe(2);
+  });
+
+  it('refuses an unknown --format in one line, naming the formats', () => {
+    const run = tor(['check', '--format', 'xml', 'examples/kent']);
+    expect(run).toMatchObject({ status: 2, stdout: '', stderr: "tor: option '--format <format>' argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github.\n" });
+  });
+
+  it('gives rule findings their citation in JSON', () => {
+    const { diagnostics } = checkJson(['--edition', '2023', 'p'], project({ 'partnership.tor': NO_POLICE }));
+    const finding = diagnostics.find((d) => d.code === 'three-safeguarding-partners');
+    expect(finding).toMatchObject({ citation: ruleById('three-safeguarding-partners')!.meta.citation });
+  });
+
+  it('prints valid SARIF for rule findings, parse errors and none', () => {
+    const validate = sarifValidator();
+    const ruleIds = (args: string[], cwd: string) => {
+      const run = tor(['check', '--format', 'sarif', ...args], cwd);
+      expect(run.status).toBe(1);
+      const log = JSON.parse(run.stdout) as { runs: { results: { ruleId: string }[] }[] };
+      expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+      return log.runs[0]!.results.map((r) => r.ruleId);
+    };
+    expect(ruleIds(['p'], project({ 'partnership.tor': NO_POLICE }))).toContain('three-safeguarding-partners');
+    const unreadable = project({ 'partnership.tor': NO_POLICE, 'board.tor': 'group board: Board\n  meets quartely\n' });
+    expect(ruleIds(['p'], unreadable).some((id) => id.startsWith('syntax/'))).toBe(true);
+
+    const clean = tor(['check', '--format', 'sarif', 'examples/kent']);
+    expect(clean.status).toBe(0);
+    expect(validate(JSON.parse(clean.stdout))).toBe(true);
+  });
+
+  it('prints GitHub annotations, one line each', () => {
+    const run = tor(['check', '--format', 'github', 'p'], project({ 'partnership.tor': NO_POLICE, 'tor.config.yaml': only({ 'three-safeguarding-partners': 'error' }) }));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^::error file=p\/partnership\.tor,line=2,col=3,endLine=2,endColumn=\d+,title=three-safeguarding-partners::The safeguarding partners do not include the police\.%0A.+\n$/);
+  });
+});
+
+describe('tor.config.yaml', () => {
+  const SILENCE = 'rules:\n  three-safeguarding-partners: off\n';
+
+  it('silences a rule set to off', () => {
+    expect(codesOf(checkJson(['p'], project({ 'partnership.tor': NO_POLICE })).diagnostics)).toContain('three-safeguarding-partners');
+    const dir = project({ 'partnership.tor': NO_POLICE, 'tor.config.yaml': SILENCE });
+    expect(codesOf(checkJson(['p'], dir).diagnostics)).not.toContain('three-safeguarding-partners');
+    expect(tor(['check', 'p'], project({ 'partnership.tor': NO_POLICE, 'tor.config.yaml': only({}) }))).toMatchObject({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('is read from the folder of a single file given', () => {
+    const dir = project({ 'partnership.tor': NO_POLICE, 'tor.config.yaml': SILENCE });
+    expect(codesOf(checkJson(['p/partnership.tor'], dir).diagnostics)).not.toContain('three-safeguarding-partners');
+  });
+
+  it('skips ignored files', () => {
+    const files = { 'partnership.tor': NO_POLICE, 'drafts/board.tor': 'grop board: Board\n' };
+    const filesOf = (dir: string) => [...new Set(checkJson(['p'], dir).diagnostics.map((d) => d.file))];
+    expect(filesOf(project(files))).toContain('p/drafts/board.tor');
+    expect(filesOf(project({ ...files, 'tor.config.yaml': 'ignore:\n  - drafts/**\n' }))).toEqual(['p/partnership.tor']);
+  });
+
+  it('says so when every file is ignored', () => {
+    const dir = project({ 'a.tor': NO_POLICE, 'tor.config.yaml': 'ignore: ["*.tor"]\n' });
+    expect(tor(['check', 'p'], dir)).toMatchObject({ status: 2, stderr: 'tor: no .tor files in p (1 skipped by `ignore` in tor.config.yaml)\n' });
+  });
+
+  it('reports its own mistakes at the key, with a code frame, and exits 1', () => {
+    const dir = project({ 'partnership.tor': NO_POLICE, 'tor.config.yaml': 'edition: 2023\nrules:\n  three-safeguarding-partner: off\n' });
+    const run = tor(['check', 'p'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      'p/tor.config.yaml:3:3  error  `rules.three-safeguarding-partner` is not a rule — did you mean `three-safeguarding-partners`?  config/invalid\n' +
+        '  2 | rules:\n' +
+        '  3 |   three-safeguarding-partner: off\n' +
+        '    |   ^^^^^^^^^^^^^^^^^^^^^^^^^^\n',
+    );
+  });
+
+  it('reports YAML it cannot read with line and column', () => {
+    const dir = project({ 'partnership.tor': NO_POLICE, 'tor.config.yaml': 'edition: 2023\n  rules: x\n' });
+    const { status, diagnostics } = checkJson(['p'], dir);
+    expect(status).toBe(1);
+    expect(diagnostics[diagnostics.length - 1]).toMatchObject({ code: 'config/yaml', file: 'p/tor.config.yaml', start: { line: 1 } });
+  });
+});
+
+describe('tor rules', () => {
+  it('lists every rule with its severity, editions and description', () => {
+    const run = tor(['rules']);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^id +severity +editions +description$/);
+    for (const { meta } of catalogue) expect(lines.some((l) => l.startsWith(`${meta.id} `) && l.endsWith(meta.description)), meta.id).toBe(true);
+  });
+
+  it('lists them as JSON', () => {
+    const run = tor(['rules', '--format', 'json']);
+    expect(run.status).toBe(0);
+    const rules = JSON.parse(run.stdout) as { id: string; editions: number[] }[];
+    expect(rules.map((r) => r.id)).toEqual(catalogue.map((r) => r.meta.id));
+    for (const r of rules) for (const year of r.editions) expect([2018, 2023, 2026]).toContain(year);
+  });
+});
+
+describe('tor explain', () => {
+  it("prints a rule's documentation", () => {
+    const { meta } = catalogue[0]!;
+    const run = tor(['explain', meta.id]);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout.split('\n')[0]).toBe(meta.id);
+    expect(run.stdout).toMatch(/^ {2}severity +\w+$/m);
+    expect(run.stdout).toMatch(/^ {2}editions +Working Together /m);
+    expect(run.stdout).toMatch(/^ {2}citation +\S/m);
+  });
+
+  it('suggests the nearest rule for an unknown id, and exits 2', () => {
+    const run = tor(['explain', 'three-safeguarding-partner']);
+    expect(run).toMatchObject({ status: 2, stdout: '' });
+    expect(run.stderr).toBe('tor: `three-safeguarding-partner` is not a rule — did you mean `three-safeguarding-partners`? (`tor rules` lists them)\n');
   });
 });

@@ -136,3 +136,16 @@ describe('json', () => {
     expect(json([])).toBe('[]');
   });
 });
+
+describe('citations and editions', () => {
+  it('puts the citation last in json, when there is one', () => {
+    const out = json([on(3, 9, 17, { code: 'quorum-members-only', hint: 'Fix it.', citation: 'Working Together 2023, chapter 2' })]);
+    expect(JSON.parse(out)[0]).toMatchObject({ citation: 'Working Together 2023, chapter 2' });
+    expect(out.trimEnd().split('\n').at(-3)).toBe('    "citation": "Working Together 2023, chapter 2"');
+  });
+
+  it('ends the stylish summary with the edition the rules were applied for', () => {
+    const out = stylish([on(3, 9, 17)], sources, { color: false, checkedAgainst: 'Working Together 2026' });
+    expect(out.split('\n').at(-1)).toBe('1 error in 1 file, checked against Working Together 2026');
+  });
+});
