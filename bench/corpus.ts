@@ -270,12 +270,15 @@ function partnershipDecl(c: Ctx): string[] {
   const r = c.rng;
   const review = r.pick(['reviewed annually', 'reviewed every 2 years', `reviewed in ${r.pick(MONTHS)} 2026`,
     `reviewed in ${r.pick(MONTHS)} 2025, then in 2028 and every 3 years`]);
+  const edition = r.pick(['2018', '2023', '2023']);
+  // Arrangements are published after the edition they follow (the arrangements-published rule).
+  const published = edition === '2018' ? date(r, 2019, 2022) : date(r, 2024, 2025);
   const out = [
     `# ${c.area} Safeguarding Children Partnership: the partnership, its organisations and posts.`, '',
     `partnership ${c.pid}: ${c.area} Safeguarding Children Partnership`,
     `  short name: ${c.short}`,
-    `  follows Working Together ${r.pick(['2018', '2023', '2023'])}`,
-    `  published ${date(r, 2019, 2025)}`,
+    `  follows Working Together ${edition}`,
+    `  published ${published}`,
     `  ${review}`,
     `  document title: ${r.pick(['Local Safeguarding Arrangements', 'Multi-agency Safeguarding Arrangements'])}`,
     `  area: ${c.area}`,

@@ -183,6 +183,62 @@ function measureLinearity(core: Core, errors: Found[]): Row {
     data: { smallMs: ts, largeMs: tl, sizeRatio, timeRatio } };
 }
 
+/**
+ * Quorum evaluations per second for the largest example group with a quorum (most members), on
+ * 1,024 random attendance lists (each member present with probability 0.7), precompiled to
+ * bitsets; the same lists as seat-id sets, converted on each evaluation, are reported alongside.
+ */
+function measureQuorum(core: Core): Row {
+  let best: { label: string; cq: NonNullable<ReturnType<Core['compileQuorum']>> } | undefined;
+  for (const name of readdirSync(join(ROOT, 'examples')).sort()) {
+    const model = core.compile(readProject(join(ROOT, 'examples', name)), { validate: false }).model;
+    for (const group of model?.groups ?? []) {
+      const cq = model && core.compileQuorum(group, model);
+      if (cq && (!best || cq.size > best.cq.size)) best = { label: `${name} ${group.id}`, cq };
+    }
+  }
+  if (!best) return { name: 'quorum evaluations', figure: 'no example group has a quorum', target: '> 1,000,000/s', pass: false, data: {} };
+  const { cq, label } = best;
+  let seed = SEED;
+  const random = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 1000) / 1000;
+  const lists = Array.from({ length: 1024 }, () => cq.ir.members.map((m) => m.seat).filter(() => random() < 0.7));
+  const bits = lists.map((l) => core.attendanceBits(cq, l));
+  const sets = lists.map((l) => new Set(l));
+  const n = 5_000_000;
+  let quorate = 0;
+  const evaluate = (): void => {
+    quorate = 0;
+    for (let i = 0; i < n; i++) if (core.evaluateBits(cq, bits[i & 1023]!)) quorate++;
+  };
+  const scratch = new Uint32Array(cq.words);
+  const fromSets = (): void => {
+    for (let i = 0; i < n / 5; i++) core.evaluateBits(cq, core.attendanceBits(cq, sets[i & 1023]!, scratch));
+  };
+  const perSecond = n / (time(evaluate) / 1000);
+  const setsPerSecond = n / 5 / (time(fromSets) / 1000);
+  return { name: `quorum evaluations, ${label} (${cq.size} members)`,
+    figure: `${(perSecond / 1e6).toFixed(1)} M/s (${(setsPerSecond / 1e6).toFixed(1)} M/s from seat-id sets)`,
+    target: '> 1,000,000/s', pass: perSecond > 1e6,
+    data: { perSecond, fromSetsPerSecond: setsPerSecond, members: cq.size, quorateShare: quorate / n } };
+}
+
+/**
+ * JSON rule bundles for the whole corpus, in process: `bundleJson` (model → bytes, with the
+ * quorum rules, their JSON Logic and the static quorum analysis) for every partnership,
+ * compiled beforehand. Schema validation and writing are left out: they are the CLI's.
+ */
+function measureBundle(core: Core, projects: readonly SourceFile[][]): Row {
+  const compiled = projects.map((p) => core.compile(p)).filter((r) => r.model);
+  const options = (edition: (typeof compiled)[number]['edition']) => ({ compilerVersion: 'bench', sourceHash: `sha256:${'0'.repeat(64)}`, edition });
+  let bytes = 0;
+  const t = time(() => {
+    bytes = 0;
+    for (const r of compiled) bytes += core.bundleJson(r.model!, options(r.edition)).length;
+  });
+  return { name: `bundle generation, ${compiled.length} partnerships`, figure: `${ms(t)} (${(bytes / MB).toFixed(1)} MB of JSON)`,
+    target: '< 1000 ms', pass: t < 1000, data: { medianMs: t, partnerships: compiled.length, bytes } };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Report
 
@@ -208,6 +264,8 @@ async function main(): Promise<void> {
   if (existsSync(BIN)) rows.push(measureCheck(dir, corpus.paths), ...measureColdStart());
   else console.error(`${relative(ROOT, BIN)} not found: CLI figures skipped`);
   if (core) rows.push(measureLinearity(core, errors));
+  if (core) rows.push(measureQuorum(core));
+  if (core) rows.push(measureBundle(core, projects));
 
   const out = table(rows);
   console.log(`\n${out}\n`);

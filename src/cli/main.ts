@@ -1,8 +1,14 @@
 import { Command, type CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { ACT_FLAGS } from '../rules/rule.js';
 import { check, type CheckOptions } from './check.js';
 import { fmt, type FmtOptions } from './fmt.js';
-import { complain, Exit, type ExitCode } from './output.js';
+import { collectFlag, parseMaxWarnings, parseToday } from './options.js';
+import { complain, Exit, type ExitCode, FORMATS } from './output.js';
+import { build, type BuildOptions, BUILD_FORMATS, parseFormats } from './build.js';
+import { quorum, type QuorumOptions } from './quorum.js';
+import { explain, rules, type RulesFormat } from './rules.js';
+import { parseDateOption, schedule, SCHEDULE_FORMATS, type ScheduleOptions } from './schedule.js';
 
 /**
  * The `tor` command line. This file only wires commander to the commands in this folder
@@ -33,13 +39,35 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     .command('check')
     .description('check projects and print their diagnostics (each path is one partnership)')
     .argument('<paths...>', 'project folders or .tor files')
-    .addOption(new Option('--format <format>', 'how to print diagnostics').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('--format <format>', 'how to print diagnostics').choices(FORMATS).default('stylish'))
+    .addOption(new Option('--edition <year>', 'check against this edition of Working Together, whatever the partnership and tor.config.yaml say').choices(['2018', '2023', '2026']))
+    .addOption(new Option('--today <date>', "the date to check dates against, YYYY-MM-DD (default: the machine's date)").argParser(parseToday))
+    .addOption(new Option('--enable <duty>', `treat a duty of the Children's Wellbeing and Schools Act 2026 as in force (${ACT_FLAGS.join(', ')}); repeatable`).argParser(collectFlag))
+    .addOption(new Option('--max-warnings <n>', 'fail (exit 1) when there are more than n warnings').argParser(parseMaxWarnings))
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output')
     .action(async (paths: string[], options: CheckOptions) => {
       exitCode = await check(paths, options);
     });
   exitThroughMain(checkCommand);
+
+  const rulesCommand = program
+    .command('rules')
+    .description('list every rule: id, severity, editions and what it checks')
+    .addOption(new Option('--format <format>', 'how to print the list').choices(['table', 'json']).default('table'))
+    .action((options: { format: RulesFormat }) => {
+      exitCode = rules(options);
+    });
+  exitThroughMain(rulesCommand);
+
+  const explainCommand = program
+    .command('explain')
+    .description("print a rule's documentation: what it checks, why, and where the guidance says so")
+    .argument('<rule-id>', 'the id of a rule, as `tor rules` lists them')
+    .action((id: string) => {
+      exitCode = explain(id);
+    });
+  exitThroughMain(explainCommand);
 
   const fmtCommand = program
     .command('fmt')
@@ -53,6 +81,47 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
       exitCode = await fmt(paths, options);
     });
   exitThroughMain(fmtCommand);
+
+  const scheduleCommand = program
+    .command('schedule')
+    .description("list each group's meetings and dated duties (agenda, papers, minutes) between two dates")
+    .argument('<path>', 'a project folder or .tor file')
+    .option('--group <id>', 'only this group')
+    .requiredOption('--from <date>', 'first day, YYYY-MM-DD', parseDateOption)
+    .requiredOption('--to <date>', 'last day, YYYY-MM-DD (included)', parseDateOption)
+    .addOption(new Option('--format <format>', 'table, a JSON array of events, or an iCalendar file').choices(SCHEDULE_FORMATS).default('table'))
+    .action(async (path: string, options: ScheduleOptions) => {
+      exitCode = await schedule(path, options);
+    });
+  exitThroughMain(scheduleCommand);
+
+  const quorumCommand = program
+    .command('quorum')
+    .description('say whether a meeting is quorate and why, or (--analyse) how few can meet and who cannot be missed')
+    .argument('<path>', 'a project folder or .tor file')
+    .requiredOption('--group <id>', 'the group whose meeting it is')
+    .option('--present <ids>', 'the member ids present, comma-separated')
+    .option('--deputy <absent-id=name[:authority]>', 'a deputy attending for an absent member; :authority when they have full delegated authority; repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--analyse', 'the smallest quorate attendance and the single points of failure')
+    .option('--json', 'print JSON')
+    .action(async (path: string, options: QuorumOptions) => {
+      exitCode = await quorum(path, options);
+    });
+  exitThroughMain(quorumCommand);
+
+  const buildCommand = program
+    .command('build')
+    .description('compile a project and write its outputs into a folder, atomically')
+    .argument('<path>', 'a project folder or .tor file')
+    .option('--out <dir>', 'the output folder (default: <path>/dist), replaced whole by each build')
+    .option('--format <formats>', `comma-separated: ${BUILD_FORMATS.join(', ')} (default: all)`, parseFormats)
+    .option('--force', 'write even when the sources have errors')
+    .option('--color', 'colour diagnostics even when stderr is not a terminal')
+    .option('--no-color', 'never colour diagnostics')
+    .action(async (path: string, options: BuildOptions) => {
+      exitCode = await build(path, options);
+    });
+  exitThroughMain(buildCommand);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,0 +1,238 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { bundleJson } from '../bundle/bundle.js';
+import { emptyConfig } from '../config/config.js';
+import { ignoreMatcher } from '../config/glob.js';
+import { closest } from '../diagnostics/suggest.js';
+import { compile, hasErrors, type SourceFile } from '../index.js';
+import type { Model } from '../model/model.js';
+import { catalogue } from '../rules/catalogue.js';
+import { ACT_FLAGS, type EditionCode } from '../rules/rule.js';
+import { readProjectConfig } from './config-file.js';
+import { describeFailure, displayPath, loadProject, projectRoot } from './load.js';
+import { todayFromClock } from './options.js';
+import { complain, Exit, type ExitCode, printDiagnostics, useColor } from './output.js';
+
+/**
+ * `tor build`: compiles one project and writes its outputs. Each output format is a
+ * `Backend` that turns the compiled project into files; the build collects every file
+ * first, then writes them all into a temporary folder next to the output folder and renames
+ * it into place, so a failed build leaves the previous output untouched. Sources with errors
+ * build nothing unless `--force`.
+ */
+
+export interface BuildOptions {
+  /** `--out`; `<path>/dist` (the folder of a single file) when absent. */
+  out?: string;
+  /** `--format`: the formats to write, in the order given. */
+  format?: string[];
+  force?: boolean;
+  color?: boolean;
+}
+
+/** What every backend gets: the compiled project, and facts read at the edge. */
+export interface BuildInput {
+  model: Model;
+  files: readonly SourceFile[];
+  /** The edition the rules were applied for. */
+  edition: EditionCode | undefined;
+  /** `sha256:<hex>` of the sources (see hashSources). */
+  sourceHash: string;
+}
+
+/** A file to write, by path relative to the output folder (with `/`). */
+export interface OutputFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+export interface Backend {
+  format: string;
+  /** Throws only for a bug in tor; problems in the sources are diagnostics, found before. */
+  render(input: BuildInput): Promise<OutputFile[]>;
+}
+
+const bundleBackend: Backend = {
+  format: 'bundle',
+  async render(input) {
+    const text = bundleJson(input.model, { compilerVersion: pkg.version, sourceHash: input.sourceHash, edition: input.edition });
+    await assertValidBundle(JSON.parse(text) as unknown);
+    return [{ path: `${input.model.partnership.id}.bundle.json`, content: text }];
+  },
+};
+
+/** Output formats in the order they are written. html, pdf and ics join here. */
+const BACKENDS: readonly Backend[] = [bundleBackend];
+export const BUILD_FORMATS: readonly string[] = BACKENDS.map((b) => b.format);
+
+/** `--format html,bundle`: known formats, each once. */
+export function parseFormats(text: string): string[] {
+  const formats: string[] = [];
+  for (const name of text.split(',').map((f) => f.trim().toLowerCase())) {
+    if (!BUILD_FORMATS.includes(name)) {
+      const best = closest(name, BUILD_FORMATS);
+      throw new InvalidArgumentError(`${best ? `Did you mean '${best}'? ` : ''}tor build writes: ${BUILD_FORMATS.join(', ')}.`);
+    }
+    if (!formats.includes(name)) formats.push(name);
+  }
+  return formats;
+}
+
+/** A bundle that does not match its schema is a bug in tor: main.ts reports it as an internal error, exit 2. */
+export async function assertValidBundle(bundle: unknown): Promise<void> {
+  // Loaded only when a bundle is built, so other commands start as fast as before.
+  const [{ Ajv2020 }, { bundleSchema }] = await Promise.all([import('ajv/dist/2020.js'), import('../bundle/schema.js')]);
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  const validate = ajv.compile(bundleSchema);
+  if (!validate(bundle)) {
+    throw new Error(`the bundle does not match its schema: ${ajv.errorsText(validate.errors?.slice(0, 3), { dataVar: 'bundle' })}`);
+  }
+}
+
+export async function build(path: string, options: BuildOptions): Promise<ExitCode> {
+  const cwd = process.cwd();
+  const root = await projectRoot(path, cwd);
+  const read = root === undefined ? { ok: true as const, value: { config: emptyConfig(), diagnostics: [] } } : await readProjectConfig(root, catalogue.map((r) => r.meta.id));
+  if (!read.ok) {
+    complain(describeFailure(read.failure));
+    return Exit.Usage;
+  }
+  const { config, diagnostics: configProblems, source: configSource } = read.value;
+  const loaded = await loadProject(path, cwd, { ignore: ignoreMatcher(config.ignore) });
+  if (!loaded.ok || root === undefined) {
+    complain(loaded.ok ? `no such file or folder: ${path}` : describeFailure(loaded.failure));
+    return Exit.Usage;
+  }
+  const { files, diagnostics: includeProblems } = loaded.value;
+  const commenced = ACT_FLAGS.filter((f) => config.commenced.includes(f));
+  const compiled = compile(files, { validate: { edition: config.edition, today: todayFromClock(), commenced, severities: config.severities } });
+  const diagnostics = [...configProblems, ...includeProblems, ...compiled.diagnostics];
+  const sources = new Map([...(configSource ? [configSource] : []), ...files].map((f) => [f.path, f.text]));
+  printDiagnostics(diagnostics, sources, { format: 'stylish', color: useColor(options.color, process.stderr), stream: process.stderr });
+
+  const errors = hasErrors(diagnostics);
+  if (errors && !options.force) {
+    complain('nothing written: fix the errors above, or build anyway with --force');
+    return Exit.Problems;
+  }
+  if (!compiled.model) {
+    complain('nothing written: the sources could not be read as a partnership');
+    return Exit.Problems;
+  }
+
+  const formats = options.format ?? BUILD_FORMATS;
+  const input: BuildInput = { model: compiled.model, files, edition: compiled.edition, sourceHash: hashSources(files, root, cwd) };
+  const outputs: OutputFile[] = [];
+  for (const backend of BACKENDS) if (formats.includes(backend.format)) outputs.push(...(await backend.render(input)));
+
+  const out = resolve(cwd, options.out ?? join(root, 'dist'));
+  const failure = await writeFolder(out, outputs);
+  if (failure !== undefined) {
+    complain(`cannot write ${displayPath(out, cwd)}: ${failure}`);
+    return Exit.Usage;
+  }
+  for (const file of outputs) process.stdout.write(`${displayPath(join(out, file.path), cwd)}\n`);
+  return errors ? Exit.Problems : Exit.Ok;
+}
+
+/**
+ * `sha256:<hex>` over the sources in path order: for each file its path relative to the
+ * project root, NUL, its length in bytes, NUL, and its UTF-8 bytes. Relative paths keep the
+ * hash the same from any working directory; the lengths keep file boundaries unambiguous.
+ */
+export function hashSources(files: readonly SourceFile[], root: string, cwd: string = process.cwd()): string {
+  const entries = files.map((f) => ({ path: relative(root, resolve(cwd, f.path)).split(sep).join('/'), bytes: Buffer.from(f.text, 'utf8') }));
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const hash = createHash('sha256');
+  for (const e of entries) {
+    hash.update(`${e.path}\0${e.bytes.length}\0`);
+    hash.update(e.bytes);
+  }
+  return `sha256:${hash.digest('hex')}`;
+}
+
+/** Marks a folder as tor's output, which the next build may replace whole. */
+export const MARKER = '.tor-build';
+const MARKER_TEXT = 'Written by `tor build`, which replaces this folder on every build: keep nothing else here.\n';
+
+/**
+ * Writes `files` as the whole content of the folder `out`: into a temporary folder beside it,
+ * then renamed into place. An existing `out` is replaced only if it is empty or a previous
+ * build's (it has the marker file), so `--out` can never wipe a folder of other files.
+ * Returns why it could not, in a few words, or undefined on success.
+ */
+export async function writeFolder(out: string, files: readonly OutputFile[]): Promise<string | undefined> {
+  const parent = dirname(out);
+  const existing = await inspectOut(out);
+  if (typeof existing === 'string') return existing;
+  let temp: string;
+  try {
+    await mkdir(parent, { recursive: true });
+    temp = await mkdtemp(join(parent, `.${basename(out)}.tmp-`));
+  } catch (error) {
+    return reason(error);
+  }
+  try {
+    // mkdtemp makes a private folder; the output is for publishing.
+    await chmod(temp, 0o755);
+    for (const file of files) {
+      const target = join(temp, ...file.path.split('/'));
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, file.content);
+    }
+    await writeFile(join(temp, MARKER), MARKER_TEXT);
+    if (existing.exists) {
+      const old = `${temp}.old-${randomBytes(4).toString('hex')}`;
+      await rename(out, old);
+      try {
+        await rename(temp, out);
+      } catch (error) {
+        await rename(old, out);
+        throw error;
+      }
+      await rm(old, { recursive: true, force: true });
+    } else {
+      await rename(temp, out);
+    }
+    return undefined;
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    return reason(error);
+  }
+}
+
+async function inspectOut(out: string): Promise<{ exists: boolean } | string> {
+  let entries: string[];
+  try {
+    if (!(await stat(out)).isDirectory()) return 'it is a file, not a folder';
+    entries = await readdir(out);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return { exists: false };
+    return reason(error);
+  }
+  if (entries.length > 0 && !entries.includes(MARKER)) return `the folder is not empty and was not written by tor build (it has no ${MARKER} file); choose another --out`;
+  return { exists: true };
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  ENOTDIR: 'a file is in the way of the folder',
+  EEXIST: 'a file is in the way of the folder',
+};
+
+function reason(error: unknown): string {
+  const code = errorCode(error);
+  const known = code === undefined ? undefined : REASONS[code];
+  return known ?? (error instanceof Error ? error.message : String(error));
+}
