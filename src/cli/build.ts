@@ -4,17 +4,15 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { bundleJson } from '../bundle/bundle.js';
-import { emptyConfig } from '../config/config.js';
-import { ignoreMatcher } from '../config/glob.js';
 import { closest } from '../diagnostics/suggest.js';
-import { compile, hasErrors, type SourceFile } from '../index.js';
+import { hasErrors, type SourceFile } from '../index.js';
 import type { Model } from '../model/model.js';
-import { catalogue } from '../rules/catalogue.js';
-import { ACT_FLAGS, type EditionCode } from '../rules/rule.js';
-import { readProjectConfig } from './config-file.js';
-import { describeFailure, displayPath, loadProject, projectRoot } from './load.js';
+import type { EditionCode } from '../rules/rule.js';
+import { describeFailure, displayPath } from './load.js';
+import { compileProject } from './project.js';
 import { todayFromClock } from './options.js';
 import { complain, Exit, type ExitCode, printDiagnostics, useColor } from './output.js';
+import { errorCode, reason } from './io-errors.js';
 
 /**
  * `tor build`: compiles one project and writes its outputs. Each output format is a
@@ -94,22 +92,12 @@ export async function assertValidBundle(bundle: unknown): Promise<void> {
 
 export async function build(path: string, options: BuildOptions): Promise<ExitCode> {
   const cwd = process.cwd();
-  const root = await projectRoot(path, cwd);
-  const read = root === undefined ? { ok: true as const, value: { config: emptyConfig(), diagnostics: [] } } : await readProjectConfig(root, catalogue.map((r) => r.meta.id));
-  if (!read.ok) {
-    complain(describeFailure(read.failure));
+  const project = await compileProject(path, { today: todayFromClock() }, cwd);
+  if (!project.ok || project.value.root === undefined) {
+    complain(project.ok ? `no such file or folder: ${path}` : describeFailure(project.failure));
     return Exit.Usage;
   }
-  const { config, diagnostics: configProblems, source: configSource } = read.value;
-  const loaded = await loadProject(path, cwd, { ignore: ignoreMatcher(config.ignore) });
-  if (!loaded.ok || root === undefined) {
-    complain(loaded.ok ? `no such file or folder: ${path}` : describeFailure(loaded.failure));
-    return Exit.Usage;
-  }
-  const { files, diagnostics: includeProblems } = loaded.value;
-  const commenced = ACT_FLAGS.filter((f) => config.commenced.includes(f));
-  const compiled = compile(files, { validate: { edition: config.edition, today: todayFromClock(), commenced, severities: config.severities } });
-  const diagnostics = [...configProblems, ...includeProblems, ...compiled.diagnostics];
+  const { root, files, configSource, diagnostics, compiled } = project.value;
   const sources = new Map([...(configSource ? [configSource] : []), ...files].map((f) => [f.path, f.text]));
   printDiagnostics(diagnostics, sources, { format: 'stylish', color: useColor(options.color, process.stderr), stream: process.stderr });
 
@@ -218,21 +206,5 @@ async function inspectOut(out: string): Promise<{ exists: boolean } | string> {
   return { exists: true };
 }
 
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}
 
-const REASONS: Readonly<Record<string, string>> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-  ENOTDIR: 'a file is in the way of the folder',
-  EEXIST: 'a file is in the way of the folder',
-};
 
-function reason(error: unknown): string {
-  const code = errorCode(error);
-  const known = code === undefined ? undefined : REASONS[code];
-  return known ?? (error instanceof Error ? error.message : String(error));
-}

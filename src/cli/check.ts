@@ -1,10 +1,7 @@
-import { emptyConfig } from '../config/config.js';
-import { ignoreMatcher } from '../config/glob.js';
-import { compile, type Diagnostic, hasErrors, type SourceFile } from '../index.js';
-import { catalogue } from '../rules/catalogue.js';
-import { ACT_FLAGS, EDITIONS, editionOfYear, type ActFlag, type CivilDate, type EditionCode } from '../rules/rule.js';
-import { readProjectConfig } from './config-file.js';
-import { describeFailure, type Loaded, loadProject, projectRoot } from './load.js';
+import { type Diagnostic, hasErrors, type SourceFile } from '../index.js';
+import { EDITIONS, editionOfYear, type ActFlag, type CivilDate, type EditionCode } from '../rules/rule.js';
+import { describeFailure, type Loaded } from './load.js';
+import { compileProject } from './project.js';
 import { todayFromClock } from './options.js';
 import { complain, type DiagnosticFormat, Exit, type ExitCode, printDiagnostics, useColor } from './output.js';
 
@@ -72,29 +69,11 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
 }
 
 async function checkProject(path: string, options: CheckOptions, today: CivilDate): Promise<Loaded<Checked>> {
-  const ruleIds = catalogue.map((r) => r.meta.id);
-  const root = await projectRoot(path);
-  // A path that does not exist has no configuration; loadProject says what is wrong with it.
-  const read = root === undefined ? { ok: true as const, value: { config: emptyConfig(), diagnostics: [] } } : await readProjectConfig(root, ruleIds);
-  if (!read.ok) return read;
-  const { config, diagnostics: configProblems, source } = read.value;
-
-  const loaded = await loadProject(path, undefined, { ignore: ignoreMatcher(config.ignore) });
-  if (!loaded.ok) return loaded;
-  const { files, diagnostics: includeProblems } = loaded.value;
-
-  const edition = options.edition === undefined ? config.edition : editionOfYear(Number(options.edition));
-  const commenced = ACT_FLAGS.filter((f) => config.commenced.includes(f) || (options.enable ?? []).includes(f));
-  const compiled = compile(files, { validate: { edition, today, commenced, severities: config.severities } });
-  return {
-    ok: true,
-    value: {
-      diagnostics: [...configProblems, ...includeProblems, ...compiled.diagnostics],
-      files,
-      config: source,
-      edition: compiled.edition,
-    },
-  };
+  const edition = options.edition === undefined ? undefined : editionOfYear(Number(options.edition));
+  const project = await compileProject(path, { edition, today, enable: options.enable ?? [] });
+  if (!project.ok) return project;
+  const { diagnostics, files, configSource, compiled } = project.value;
+  return { ok: true, value: { diagnostics, files, config: configSource, edition: compiled.edition } };
 }
 
 /** `Working Together 2026`, or `Working Together 2023 and 2026` when projects differ. */

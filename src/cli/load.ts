@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { findIncludes, type IncludeRef, type SourceFile } from '../index.js';
+import { errorCode, reason } from './io-errors.js';
 
 /**
  * Reading projects from disk: the only place the compiler meets the file system on the way in.
@@ -256,21 +257,5 @@ function failed(failure: LoadFailure): { ok: false; failure: LoadFailure } {
   return { ok: false, failure };
 }
 
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}
 
-/** Plain words for common errors; Node's own message repeats the path, which is printed already. */
-const REASONS: Readonly<Record<string, string>> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'it is a folder',
-  ENOENT: 'no such file',
-  EMFILE: 'too many open files',
-};
 
-function reason(error: unknown): string {
-  const code = errorCode(error);
-  const known = code === undefined ? undefined : REASONS[code];
-  return known ?? (error instanceof Error ? error.message : String(error));
-}

@@ -368,6 +368,11 @@ export function quorum(e: A.QuorumExpr): string {
   return /rounded (up|down)$/.test(text) ? `${text}, are present` : `${text} are present`;
 }
 
+/** The canonical words of a quorum or one of its terms, without `are present`. */
+export function quorumWords(e: A.QuorumExpr): string {
+  return expression(e);
+}
+
 function expression(e: A.QuorumExpr): string {
   if (e.kind === 'and') return e.including ? `${term(e.terms[0]!, true)}, including ${andList(e.terms.slice(1))}` : andList(e.terms);
   if (e.kind === 'or') return e.terms.map((t) => expression(t)).join(' or ');

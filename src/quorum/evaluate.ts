@@ -1,5 +1,5 @@
 import type { Group, Model, QuorumExpr, Seat } from '../model/model.js';
-import { type Clause, compileIR, countingSeats, personKey, type QuorumIR } from './ir.js';
+import { type Clause, compileIR, personKey, type QuorumIR } from './ir.js';
 
 /**
  * Evaluates quorums (docs/quorum.md). A quorum is compiled once into the intermediate form

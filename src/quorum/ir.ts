@@ -1,6 +1,7 @@
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { Group, Model, QuorumExpr, Seat } from '../model/model.js';
 import type { RoleName, Who } from '../syntax/ast.js';
+import { quorumWords } from '../format/print.js';
 
 /**
  * The intermediate form of a quorum: the group's `quorate when …` with every name resolved to
@@ -145,7 +146,7 @@ interface Context {
 }
 
 function clause(e: QuorumExpr, ctx: Context): Clause {
-  const source = { text: termText(e), span: e.span };
+  const source = { text: quorumWords(e), span: e.span };
   switch (e.kind) {
     case 'brackets':
       return clause(e.expr, ctx);
@@ -243,40 +244,6 @@ export function required(numerator: number, denominator: number, total: number, 
 }
 
 // ---- words ---------------------------------------------------------------------------------
-
-/** The canonical words of one quorum term, as `tor fmt` would write them. */
-export function termText(e: QuorumExpr): string {
-  switch (e.kind) {
-    case 'and':
-      return e.including ? `${termText(e.terms[0]!)}, including ${listAnd(e.terms.slice(1).map(termText))}` : listAnd(e.terms.map(termText));
-    case 'or':
-      return e.terms.map(termText).join(' or ');
-    case 'brackets':
-      return `(${termText(e.expr)})`;
-    case 'count':
-      return `${e.atLeast ? 'at least ' : ''}${e.count} members`;
-    case 'fraction':
-      return `${e.fraction.name} of the members${e.rounding ? `, rounded ${e.rounding}` : ''}`;
-    case 'all':
-      return e.count === undefined ? 'all members' : `all ${e.count} members`;
-    case 'organisations':
-      return `representatives of ${e.count} separate organisations`;
-    case 'sectors':
-      return `representatives of ${e.count} sectors`;
-    case 'some of':
-      return `${e.atLeast ? 'at least ' : ''}${e.count} of the ${e.role}`;
-    case 'representative':
-      return `a representative of ${e.organisation.name}`;
-    case 'present':
-      return whoText(e.who);
-    case 'each of':
-      return `one member from each of ${listAnd(e.organisations.map(whoText))}`;
-  }
-}
-
-function whoText(w: Who): string {
-  return w.kind === 'id' ? w.id.name : `the ${w.role}`;
-}
 
 /** "a, b and c" */
 export function listAnd(items: readonly string[], word = 'and'): string {
