@@ -109,16 +109,22 @@ const rate = (bytes: number, t: number): number => bytes / MB / (t / 1000);
 
 function measureCompile(core: Core, projects: readonly SourceFile[][], bytes: number, errors: Found[]): Row[] {
   for (const p of projects) errors.push(...errorsOf(p, core.compile(p).diagnostics));
-  const t = time(() => {
+  // The issue's figure is parse+resolve; the Working Together rules are timed on their own row.
+  const parse = time(() => {
+    for (const p of projects) core.compile(p, { validate: false });
+  });
+  const all = time(() => {
     for (const p of projects) core.compile(p);
   });
   const json = JSON.stringify(projects.map((p) => p.map((f) => ({ path: f.path, lines: f.text.split('\n') }))));
   const jsonBytes = Buffer.byteLength(json);
   const tj = time(() => JSON.parse(json));
-  const mbs = rate(bytes, t);
+  const mbs = rate(bytes, parse);
   return [
-    { name: 'compile() throughput, whole corpus', figure: `${mbs.toFixed(1)} MB/s (${ms(t)})`, target: '≥ 20 MB/s',
-      pass: mbs >= 20, data: { mbPerSecond: mbs, medianMs: t, bytes } },
+    { name: 'parse+resolve throughput, whole corpus', figure: `${mbs.toFixed(1)} MB/s (${ms(parse)})`, target: '≥ 20 MB/s',
+      pass: mbs >= 20, data: { mbPerSecond: mbs, medianMs: parse, bytes } },
+    { name: 'parse+resolve+rules, whole corpus', figure: `${rate(bytes, all).toFixed(1)} MB/s (${ms(all)})`, target: 'reference',
+      pass: null, data: { mbPerSecond: rate(bytes, all), medianMs: all, bytes } },
     { name: 'JSON.parse of the same text (floor)', figure: `${rate(jsonBytes, tj).toFixed(1)} MB/s (${ms(tj)})`, target: 'reference',
       pass: null, data: { mbPerSecond: rate(jsonBytes, tj), medianMs: tj, bytes: jsonBytes } },
   ];

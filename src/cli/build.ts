@@ -1,10 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { InvalidArgumentError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { bundleJson } from '../bundle/bundle.js';
-import { closest } from '../diagnostics/suggest.js';
 import { hasErrors, type SourceFile } from '../index.js';
 import type { Model } from '../model/model.js';
 import type { EditionCode } from '../rules/rule.js';
@@ -13,6 +11,7 @@ import { compileProject } from './project.js';
 import { todayFromClock } from './options.js';
 import { complain, Exit, type ExitCode, printDiagnostics, useColor } from './output.js';
 import { errorCode, reason } from './io-errors.js';
+import { BUILD_FORMATS } from './options.js';
 
 /**
  * `tor build`: compiles one project and writes its outputs. Each output format is a
@@ -64,25 +63,13 @@ const bundleBackend: Backend = {
 
 /** Output formats in the order they are written. html, pdf and ics join here. */
 const BACKENDS: readonly Backend[] = [bundleBackend];
-export const BUILD_FORMATS: readonly string[] = BACKENDS.map((b) => b.format);
-
-/** `--format html,bundle`: known formats, each once. */
-export function parseFormats(text: string): string[] {
-  const formats: string[] = [];
-  for (const name of text.split(',').map((f) => f.trim().toLowerCase())) {
-    if (!BUILD_FORMATS.includes(name)) {
-      const best = closest(name, BUILD_FORMATS);
-      throw new InvalidArgumentError(`${best ? `Did you mean '${best}'? ` : ''}tor build writes: ${BUILD_FORMATS.join(', ')}.`);
-    }
-    if (!formats.includes(name)) formats.push(name);
-  }
-  return formats;
-}
-
 /** A bundle that does not match its schema is a bug in tor: main.ts reports it as an internal error, exit 2. */
 export async function assertValidBundle(bundle: unknown): Promise<void> {
   // Loaded only when a bundle is built, so other commands start as fast as before.
-  const [{ Ajv2020 }, { bundleSchema }] = await Promise.all([import('ajv/dist/2020.js'), import('../bundle/schema.js')]);
+  const [ajvModule, { bundleSchema }] = await Promise.all([import('ajv/dist/2020.js'), import('../bundle/schema.js')]);
+  // ajv is CommonJS: bundled into a chunk, its classes sit on the default export.
+  const loaded = ajvModule as Partial<typeof ajvModule> & { default?: typeof ajvModule };
+  const Ajv2020 = loaded.Ajv2020 ?? loaded.default!.Ajv2020;
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   const validate = ajv.compile(bundleSchema);
   if (!validate(bundle)) {
@@ -111,7 +98,7 @@ export async function build(path: string, options: BuildOptions): Promise<ExitCo
     return Exit.Problems;
   }
 
-  const formats = options.format ?? BUILD_FORMATS;
+  const formats: readonly string[] = options.format ?? BUILD_FORMATS;
   const input: BuildInput = { model: compiled.model, files, edition: compiled.edition, sourceHash: hashSources(files, root, cwd) };
   const outputs: OutputFile[] = [];
   for (const backend of BACKENDS) if (formats.includes(backend.format)) outputs.push(...(await backend.render(input)));

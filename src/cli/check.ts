@@ -38,8 +38,9 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
   const sources = new Map<string, string>();
   const editions = new Set<EditionCode>();
   let couldNotLoad = false;
-  for (const path of paths) {
-    const checked = await checkProject(path, options, today);
+  // Projects are read concurrently; each compiles as soon as its files are in.
+  const results = await Promise.all(paths.map((path) => checkProject(path, options, today)));
+  for (const checked of results) {
     if (!checked.ok) {
       complain(describeFailure(checked.failure));
       couldNotLoad = true;

@@ -3,17 +3,18 @@ import pkg from '../../package.json' with { type: 'json' };
 import { ACT_FLAGS } from '../rules/rule.js';
 import { check, type CheckOptions } from './check.js';
 import { fmt, type FmtOptions } from './fmt.js';
-import { collectFlag, parseMaxWarnings, parseToday } from './options.js';
+import { BUILD_FORMATS, collectFlag, parseDateOption, parseFormats, parseMaxWarnings, parseToday, SCHEDULE_FORMATS } from './options.js';
 import { complain, Exit, type ExitCode, FORMATS } from './output.js';
-import { build, type BuildOptions, BUILD_FORMATS, parseFormats } from './build.js';
-import { quorum, type QuorumOptions } from './quorum.js';
-import { explain, rules, type RulesFormat } from './rules.js';
-import { parseDateOption, schedule, SCHEDULE_FORMATS, type ScheduleOptions } from './schedule.js';
+import type { BuildOptions } from './build.js';
+import type { QuorumOptions } from './quorum.js';
+import type { RulesFormat } from './rules.js';
+import type { ScheduleOptions } from './schedule.js';
 
 /**
  * The `tor` command line. This file only wires commander to the commands in this folder
  * and turns every way out (success, usage error, bug) into an exit code and at most a
- * few lines on stderr: never a stack trace.
+ * few lines on stderr: never a stack trace. Commands other than check and fmt are loaded
+ * when used, so `tor check` does not pay for calendars, bundles or the quorum explainer.
  */
 
 /** Thrown from commander's exit hook, so parse errors, --help and --version end `main` rather than the process. */
@@ -55,8 +56,8 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     .command('rules')
     .description('list every rule: id, severity, editions and what it checks')
     .addOption(new Option('--format <format>', 'how to print the list').choices(['table', 'json']).default('table'))
-    .action((options: { format: RulesFormat }) => {
-      exitCode = rules(options);
+    .action(async (options: { format: RulesFormat }) => {
+      exitCode = (await import('./rules.js')).rules(options);
     });
   exitThroughMain(rulesCommand);
 
@@ -64,8 +65,8 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     .command('explain')
     .description("print a rule's documentation: what it checks, why, and where the guidance says so")
     .argument('<rule-id>', 'the id of a rule, as `tor rules` lists them')
-    .action((id: string) => {
-      exitCode = explain(id);
+    .action(async (id: string) => {
+      exitCode = (await import('./rules.js')).explain(id);
     });
   exitThroughMain(explainCommand);
 
@@ -91,7 +92,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD (included)', parseDateOption)
     .addOption(new Option('--format <format>', 'table, a JSON array of events, or an iCalendar file').choices(SCHEDULE_FORMATS).default('table'))
     .action(async (path: string, options: ScheduleOptions) => {
-      exitCode = await schedule(path, options);
+      exitCode = await (await import('./schedule.js')).schedule(path, options);
     });
   exitThroughMain(scheduleCommand);
 
@@ -105,7 +106,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     .option('--analyse', 'the smallest quorate attendance and the single points of failure')
     .option('--json', 'print JSON')
     .action(async (path: string, options: QuorumOptions) => {
-      exitCode = await quorum(path, options);
+      exitCode = await (await import('./quorum.js')).quorum(path, options);
     });
   exitThroughMain(quorumCommand);
 
@@ -119,7 +120,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     .option('--color', 'colour diagnostics even when stderr is not a terminal')
     .option('--no-color', 'never colour diagnostics')
     .action(async (path: string, options: BuildOptions) => {
-      exitCode = await build(path, options);
+      exitCode = await (await import('./build.js')).build(path, options);
     });
   exitThroughMain(buildCommand);
 

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { type IsoDate, parseIsoDate } from '../cadence/dates.js';
 import { closest } from '../diagnostics/suggest.js';
 import { ACT_FLAGS, type ActFlag, type CivilDate } from '../rules/rule.js';
 
@@ -49,4 +50,32 @@ export function collectFlag(text: string, previous: readonly ActFlag[] = []): Ac
     throw new InvalidArgumentError(`${best ? `Did you mean '${best}'? ` : ''}The duties are ${ACT_FLAGS.join(' and ')}.`);
   }
   return previous.includes(flag) ? [...previous] : [...previous, flag];
+}
+
+/** What `tor build` can write, in the order it writes them. */
+export const BUILD_FORMATS = ['bundle'] as const;
+export type BuildFormat = (typeof BUILD_FORMATS)[number];
+
+/** `--format html,bundle`: known formats, each once. */
+export function parseFormats(text: string): BuildFormat[] {
+  const formats: BuildFormat[] = [];
+  for (const name of text.split(',').map((f) => f.trim().toLowerCase())) {
+    const format = BUILD_FORMATS.find((f) => f === name);
+    if (!format) {
+      const best = closest(name, BUILD_FORMATS);
+      throw new InvalidArgumentError(`${best ? `Did you mean '${best}'? ` : ''}tor build writes: ${BUILD_FORMATS.join(', ')}.`);
+    }
+    if (!formats.includes(format)) formats.push(format);
+  }
+  return formats;
+}
+
+export const SCHEDULE_FORMATS = ['table', 'json', 'ics'] as const;
+export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
+
+/** `--from` / `--to`: a real date written YYYY-MM-DD. */
+export function parseDateOption(text: string): IsoDate {
+  const date = parseIsoDate(text);
+  if (date === undefined) throw new InvalidArgumentError('Write a real date as YYYY-MM-DD, e.g. 2019-09-01.');
+  return date;
 }

@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from 'commander';
 import { WorkingCalendar } from '../cadence/calendar.js';
-import { type IsoDate, parseIsoDate, shortDate } from '../cadence/dates.js';
+import { type IsoDate, shortDate } from '../cadence/dates.js';
 import { toIcs } from '../cadence/ics.js';
 import { type GroupSchedule, type ScheduleEvent, scheduleModel } from '../cadence/schedule.js';
 import { emptyConfig } from '../config/config.js';
@@ -12,21 +11,13 @@ import { readProjectConfig } from './config-file.js';
 import { describeFailure, loadProject, projectRoot } from './load.js';
 import { complain, Exit, type ExitCode, printDiagnostics } from './output.js';
 
-export const SCHEDULE_FORMATS = ['table', 'json', 'ics'] as const;
-export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
+import type { ScheduleFormat } from './options.js';
 
 export interface ScheduleOptions {
   group?: string;
   from: IsoDate;
   to: IsoDate;
   format: ScheduleFormat;
-}
-
-/** `--from` / `--to`: a real date written YYYY-MM-DD. */
-export function parseDateOption(text: string): IsoDate {
-  const date = parseIsoDate(text);
-  if (date === undefined) throw new InvalidArgumentError('Write a real date as YYYY-MM-DD, e.g. 2019-09-01.');
-  return date;
 }
 
 /**

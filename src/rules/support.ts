@@ -132,6 +132,9 @@ export function hasPlaceholder(model: Model, ...names: string[]): boolean {
  * functional links blocks, and the `summary:` of each group a `{group <id>}` or `{groups}` places there.
  */
 export function arrangementsTexts(model: Model): ProseText[] {
+  // Several rules search the same text; collect it once per model.
+  const cached = arrangementsCache.get(model);
+  if (cached) return cached;
   const out: ProseText[] = [];
   for (const s of model.sections) {
     out.push({ text: s.title, span: s.span });
@@ -142,8 +145,11 @@ export function arrangementsTexts(model: Model): ProseText[] {
   for (const g of model.groups) {
     if (placed.has(`group ${g.id}`) || (placed.has('groups') && g.partOf === undefined)) out.push(...proseTexts(g.prose.summary));
   }
+  arrangementsCache.set(model, out);
   return out;
 }
+
+const arrangementsCache = new WeakMap<Model, ProseText[]>();
 
 /** All the prose of a group's terms of reference: its prose blocks, support duties and extra sections. */
 export function groupTexts(group: Group): ProseText[] {

@@ -39,6 +39,8 @@ interface Frame {
 }
 
 interface Line {
+  /** Position in the file's line table. */
+  index: number;
   number: number;
   start: number;
   /** Offset just after the line's last character (before its line break). */
@@ -50,9 +52,13 @@ interface Line {
   tab: boolean;
 }
 
-type Event =
-  | { kind: 'indent' | 'dedent'; line: Line }
-  | { kind: 'structured' | 'prose' | 'blank'; line: Line };
+/**
+ * What the layout pass saw, in order: a line's index in the line table and what it is,
+ * packed in one number so a large file does not cost an object per line.
+ */
+const EventKind = { indent: 0, dedent: 1, structured: 2, prose: 3, blank: 4 } as const;
+type EventKind = (typeof EventKind)[keyof typeof EventKind];
+const event = (kind: EventKind, line: Line): number => line.index * 8 + kind;
 
 /** What kind of block a structured line opens if lines indented under it follow. */
 function blockModeAfter(content: string): Mode {
@@ -96,7 +102,7 @@ function splitLines(text: string): { lines: Line[]; lineStarts: number[] } {
       contentStart++;
     }
     lineStarts.push(start);
-    lines.push({ number, start, end, indent, contentStart, tab });
+    lines.push({ index: lines.length, number, start, end, indent, contentStart, tab });
     if (end >= n) break;
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     number++;
@@ -114,7 +120,7 @@ export function lex(text: string, file: string): LexResult {
   const diagnostics: Diagnostic[] = [];
   const comments: Comment[] = [];
   const { lines, lineStarts } = splitLines(text);
-  const events: Event[] = [];
+  const events: number[] = [];
   const frames: Frame[] = [{ mode: 'structured', headerIndent: -1, indent: 0 }];
   let pending: { mode: Mode; headerIndent: number } | undefined;
   let blanks: Line[] = [];
@@ -142,7 +148,7 @@ export function lex(text: string, file: string): LexResult {
     const i = line.indent;
     if (pending && i > pending.headerIndent) {
       frames.push({ mode: pending.mode, headerIndent: pending.headerIndent, indent: i });
-      events.push({ kind: 'indent', line });
+      events.push(event(EventKind.indent, line));
       linesInBlock = 0;
       blanks = [];
     } else {
@@ -151,19 +157,19 @@ export function lex(text: string, file: string): LexResult {
     pending = undefined;
     const top = frames[frames.length - 1]!;
     if (top.mode === 'structured' || (top.mode === 'section' && text.startsWith('section', line.contentStart) && SECTION_HEADER.test(text.slice(line.contentStart, line.end)))) {
-      events.push({ kind: 'structured', line });
+      events.push(event(EventKind.structured, line));
       structuredLines.push(line);
       pending = { mode: blockModeAfter(text.slice(line.contentStart, line.end)), headerIndent: i };
       blanks = [];
     } else {
-      if (linesInBlock > 0) for (const b of blanks) events.push({ kind: 'blank', line: b });
+      if (linesInBlock > 0) for (const b of blanks) events.push(event(EventKind.blank, b));
       blanks = [];
-      events.push({ kind: 'prose', line });
+      events.push(event(EventKind.prose, line));
       linesInBlock++;
     }
   }
   const lastLine = lines[lines.length - 1]!;
-  for (let k = frames.length - 1; k > 0; k--) events.push({ kind: 'dedent', line: lastLine });
+  for (let k = frames.length - 1; k > 0; k--) events.push(event(EventKind.dedent, lastLine));
 
   function closeBlocks(i: number, line: Line): void {
     for (;;) {
@@ -171,7 +177,7 @@ export function lex(text: string, file: string): LexResult {
       if (top.mode !== 'structured') {
         if (i > top.headerIndent) return;
         frames.pop();
-        events.push({ kind: 'dedent', line });
+        events.push(event(EventKind.dedent, line));
         continue;
       }
       if (i === top.indent || frames.length === 1) {
@@ -183,7 +189,7 @@ export function lex(text: string, file: string): LexResult {
         return;
       }
       frames.pop();
-      events.push({ kind: 'dedent', line });
+      events.push(event(EventKind.dedent, line));
       const parent = frames[frames.length - 1]!;
       if (parent.mode === 'structured' && i > parent.indent && i < top.indent) {
         diagnostics.push(
@@ -212,7 +218,7 @@ export function lex(text: string, file: string): LexResult {
     );
   }
 
-  return { tokens: buildTokens(text, events, structuredLines), comments, diagnostics, lineStarts };
+  return { tokens: buildTokens(text, lines, events, structuredLines), comments, diagnostics, lineStarts };
 }
 
 function virtualToken(type: TokenType, line: Line, offset: number, image = ''): IToken {
@@ -221,7 +227,7 @@ function virtualToken(type: TokenType, line: Line, offset: number, image = ''): 
 }
 
 /** Lexes all structured lines in one chevrotain call, then interleaves layout and prose tokens. */
-function buildTokens(text: string, events: readonly Event[], structured: readonly Line[]): IToken[] {
+function buildTokens(text: string, lines: readonly Line[], events: readonly number[], structured: readonly Line[]): IToken[] {
   const joined = structured.map((line) => text.slice(line.contentStart, line.end)).join('\n');
   const words = wordLexer.tokenize(joined).tokens;
   const perLine: IToken[][] = structured.map(() => []);
@@ -247,21 +253,21 @@ function buildTokens(text: string, events: readonly Event[], structured: readonl
   const out: IToken[] = [];
   let s = 0;
   for (const e of events) {
-    const line = e.line;
-    switch (e.kind) {
-      case 'indent':
+    const line = lines[e >> 3]!;
+    switch ((e & 7) as EventKind) {
+      case EventKind.indent:
         out.push(virtualToken(Indent, line, line.contentStart));
         break;
-      case 'dedent':
+      case EventKind.dedent:
         out.push(virtualToken(Dedent, line, line.contentStart));
         break;
-      case 'blank':
+      case EventKind.blank:
         out.push(virtualToken(ProseBlank, line, line.start));
         break;
-      case 'prose':
+      case EventKind.prose:
         out.push(virtualToken(ProseLine, line, line.contentStart, text.slice(line.contentStart, line.end).trimEnd()));
         break;
-      case 'structured':
+      case EventKind.structured:
         for (const t of mergeKeywords(perLine[s++]!, text)) out.push(t);
         out.push(virtualToken(Newline, line, line.end));
         break;

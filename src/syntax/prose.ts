@@ -68,14 +68,13 @@ export function readProse(pieces: readonly ProsePiece[], blockSpan: Span, spanOf
     const token = piece.token;
     const line = token.image;
     const column = token.startColumn ?? 1;
-    const span = spanOf(token);
 
     // The first character says which patterns can match; most lines are plain sentences.
     const first = line.charCodeAt(0);
     const placeholder = first === 123 /* { */ ? PLACEHOLDER.exec(line) : null;
     if (placeholder) {
       closeAll();
-      items.push(placeholderItem(placeholder[1]!, span));
+      items.push(placeholderItem(placeholder[1]!, spanOf(token)));
       pendingBlank = false;
       continue;
     }
@@ -97,7 +96,7 @@ export function readProse(pieces: readonly ProsePiece[], blockSpan: Span, spanOf
       closeFootnote();
       const marker = bullet[1]!;
       const ordered = marker !== '-';
-      const item: ListItem = { lines: [line.slice(bullet[0].length)], marker, children: undefined, span };
+      const item: ListItem = { lines: [line.slice(bullet[0].length)], marker, children: undefined, span: spanOf(token) };
       placeListItem(item, ordered, column);
       lastItem = { item, textColumn: column + bullet[0].length };
       pendingBlank = false;
@@ -106,7 +105,7 @@ export function readProse(pieces: readonly ProsePiece[], blockSpan: Span, spanOf
     // A plain line indented under a list item continues it.
     if (lastItem && !pendingBlank && lists.length > 0 && column > lists[0]!.column) {
       lastItem.item.lines.push(line);
-      lastItem.item.span = join(lastItem.item.span, span);
+      lastItem.item.span.end = spanOf(token).end;
       continue;
     }
     closeLists();
@@ -128,7 +127,7 @@ export function readProse(pieces: readonly ProsePiece[], blockSpan: Span, spanOf
     const top = lists[lists.length - 1];
     if (top && top.column === column && top.list.ordered === ordered) {
       top.list.items.push(item);
-      top.list.span = join(top.list.span, item.span);
+      top.list.span.end = item.span.end;
       return;
     }
     if (top && top.column < column && lastItem) {
@@ -136,10 +135,10 @@ export function readProse(pieces: readonly ProsePiece[], blockSpan: Span, spanOf
       const parent = lastItem.item;
       if (parent.children && parent.children.ordered === ordered) {
         parent.children.items.push(item);
-        parent.children.span = join(parent.children.span, item.span);
+        parent.children.span.end = item.span.end;
         lists.push({ list: parent.children, column });
       } else {
-        const nested: ProseList = { kind: 'list', ordered, items: [item], span: item.span };
+        const nested: ProseList = { kind: 'list', ordered, items: [item], span: { ...item.span } };
         parent.children = nested;
         lists.push({ list: nested, column });
       }
@@ -147,7 +146,7 @@ export function readProse(pieces: readonly ProsePiece[], blockSpan: Span, spanOf
     }
     // A new top-level list (or a change between numbered and bulleted).
     if (top && top.column === column) lists.pop();
-    const list: ProseList = { kind: 'list', ordered, items: [item], span: item.span };
+    const list: ProseList = { kind: 'list', ordered, items: [item], span: { ...item.span } };
     if (lists.length === 0) items.push(list);
     else {
       const parent = lastItem?.item;
