@@ -5,6 +5,7 @@ import { CONFIG_FILE, emptyConfig, parseConfig, type Config, type ConfigPath, ty
 import type { Diagnostic, Position, Span } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../index.js';
 import { displayPath, type LoadFailure } from './load.js';
+import { errorCode, reason } from './io-errors.js';
 
 /**
  * Reading tor.config.yaml from a project's root: the file system and YAML live here, the
@@ -30,13 +31,33 @@ export async function readProjectConfig(
   try {
     text = await readFile(absolute, 'utf8');
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? error.code : undefined;
     // No file is the usual case: the defaults apply.
-    if (code === 'ENOENT') return { ok: true, value: { config: emptyConfig(), diagnostics: [] } };
-    const reason = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : error instanceof Error ? error.message : String(error);
-    return { ok: false, failure: { kind: 'unreadable', path, reason } };
+    if (errorCode(error) === 'ENOENT') return { ok: true, value: { config: emptyConfig(), diagnostics: [] } };
+    return { ok: false, failure: { kind: 'unreadable', path, reason: reason(error) } };
   }
-  return { ok: true, value: { ...parseConfigText(text, path, ruleIds), source: { path, text } } };
+  const parsed = parseConfigText(text, path, ruleIds);
+  if (parsed.diagnostics.length === 0) parsed.diagnostics.push(...(await againstSchema(text, path)));
+  return { ok: true, value: { ...parsed, source: { path, text } } };
+}
+
+/**
+ * The file is also validated with ajv against the shipped JSON Schema, which is the
+ * contract other tools read. parseConfig explains mistakes better, so it speaks first;
+ * a file it accepts but the schema refuses is still refused, naming the key.
+ */
+async function againstSchema(text: string, path: string): Promise<Diagnostic[]> {
+  const [ajvModule, { default: schema }] = await Promise.all([import('ajv/dist/2020.js'), import('../config/schema.json', { with: { type: 'json' } })]);
+  // ajv is CommonJS: bundled into a chunk, its classes sit on the default export.
+  const loaded = ajvModule as Partial<typeof ajvModule> & { default?: typeof ajvModule };
+  const Ajv2020 = loaded.Ajv2020 ?? loaded.default!.Ajv2020;
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  const doc = parseDocument(text);
+  if (validate(doc.toJS())) return [];
+  const at = positions(text);
+  return (validate.errors ?? []).map((e): Diagnostic => {
+    const key = e.instancePath.split('/').filter(Boolean).join('.') || '(the file)';
+    return { code: 'config/schema', severity: 'error', message: `\`${key}\` ${e.message ?? 'is not allowed here'}.`, file: path, ...at(0, 0), hint: 'See the keys tor.config.yaml may have in the README.' };
+  });
 }
 
 /** Parses the text of a config file shown as `path`; exported for tests. */
