@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSource } from '../../src/format/format.js';
+import { printFile } from '../../src/format/print.js';
+import { buildFile } from '../../src/syntax/build.js';
 import { EXAMPLES, exampleFiles } from '../helpers.js';
 
 const fmt = (text: string) => formatSource({ path: 't.tor', text });
@@ -69,5 +71,20 @@ describe('tor fmt', () => {
 
   it('keeps blank lines between statements where the author had them, one at most', () => {
     expect(fmt('group g: G\n  meets monthly\n\n\n\n  kind: board\n').text).toBe('group g: G\n  meets monthly\n\n  kind: board\n');
+  });
+});
+
+describe('round trip', () => {
+  /** The tree without positions: what the source says, not where. */
+  const shape = (text: string, path: string): string =>
+    JSON.stringify(buildFile(path, text).ast.declarations, (key, value: unknown) => (key === 'span' ? undefined : value));
+
+  it('reads back from the formatted text exactly the tree it printed, for every example', () => {
+    for (const name of EXAMPLES) {
+      for (const file of exampleFiles(name)) {
+        const printed = printFile(buildFile(file.path, file.text).ast, file.text);
+        expect(shape(printed, file.path), file.path).toBe(shape(file.text, file.path));
+      }
+    }
   });
 });
