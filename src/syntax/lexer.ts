@@ -1,7 +1,7 @@
 import { createTokenInstance, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { mergeKeywords } from './keywords.js';
-import { Dedent, Indent, LineBreak, Newline, ProseBlank, ProseLine, wordLexerTokens } from './tokens.js';
+import { Dedent, FreeText, Indent, LineBreak, Newline, ProseBlank, ProseLine, wordLexerTokens } from './tokens.js';
 
 /** A comment line, kept for the formatter. */
 export interface Comment {
@@ -27,6 +27,15 @@ const STRUCTURED_HEADER = /^(?:members|executive\s+members|non-executive\s+membe
 /** Inside prose only `section <id>:` in lower case starts a sub-section, so "Section 11: …" stays prose. */
 const SECTION_HEADER = /^section\s+[a-z][a-z0-9-]*\s*:/;
 const ENDS_WITH_COLON = /:\s*$/;
+
+/**
+ * Lines that end in free text: a declaration's title, a field's value, a holder's name.
+ * The text is one token; splitting it into words only for the parser to glue them back
+ * would be most of the work on a title-heavy file. (A line that does not match, such as a
+ * header missing its colon, is lexed word by word and gets its precise message.)
+ */
+const TEXT_AFTER =
+  /^(?:(?:partnership(?![ \t]+chair[ \t]*:)|organi[sz]ation|group|section|post|unit|collaboration)[ \t]+[^\s:]+[ \t]*:|(?:short[ \t]+name|document[ \t]+title|area|kind|joint[ \t]+with|if[ \t]+(?:in|not[ \t]+)quorate)[ \t]*:|(?:held[ \t]+by|include|support[ \t]+from)(?=[ \t]))[ \t]*(?=\S)/i;
 
 type Mode = 'structured' | 'prose' | 'section';
 
@@ -228,7 +237,12 @@ function virtualToken(type: TokenType, line: Line, offset: number, image = ''): 
 
 /** Lexes all structured lines in one chevrotain call, then interleaves layout and prose tokens. */
 function buildTokens(text: string, lines: readonly Line[], events: readonly number[], structured: readonly Line[]): IToken[] {
-  const joined = structured.map((line) => text.slice(line.contentStart, line.end)).join('\n');
+  // Where a line ends in free text, only its head goes to the word lexer; the rest is one token.
+  const textAt = structured.map((line) => {
+    const m = TEXT_AFTER.exec(text.slice(line.contentStart, Math.min(line.end, line.contentStart + 200)));
+    return m ? line.contentStart + m[0].length : -1;
+  });
+  const joined = structured.map((line, k) => text.slice(line.contentStart, textAt[k]! >= 0 ? textAt[k] : line.end)).join('\n');
   const words = wordLexer.tokenize(joined).tokens;
   const perLine: IToken[][] = structured.map(() => []);
   let lineIndex = 0;
@@ -267,10 +281,13 @@ function buildTokens(text: string, lines: readonly Line[], events: readonly numb
       case EventKind.prose:
         out.push(virtualToken(ProseLine, line, line.contentStart, text.slice(line.contentStart, line.end).trimEnd()));
         break;
-      case EventKind.structured:
+      case EventKind.structured: {
+        const at = textAt[s]!;
         for (const t of mergeKeywords(perLine[s++]!, text)) out.push(t);
+        if (at >= 0) out.push(virtualToken(FreeText, line, at, text.slice(at, line.end).trimEnd()));
         out.push(virtualToken(Newline, line, line.end));
         break;
+      }
     }
   }
   return out;

@@ -39,6 +39,9 @@ export const ProseLine = createToken({ name: 'ProseLine', pattern: Lexer.NA });
 /** A blank line inside a prose block (it separates paragraphs). */
 export const ProseBlank = createToken({ name: 'ProseBlank', pattern: Lexer.NA });
 
+/** The free text that ends a header or field line (a title, a name), lexed as one token. */
+export const FreeText = createToken({ name: 'FreeText', pattern: Lexer.NA, categories: [TextToken] });
+
 /** A bullet dash at the start of a structured line: `- item`. */
 export const Dash = createToken({ name: 'Dash', pattern: Lexer.NA, categories: [TextToken] });
 /** A number written in words ("three") or digits, recognised in structured positions. */
@@ -207,7 +210,7 @@ export const keywordTokens: ReadonlyArray<TokenType & { phrases: readonly string
 ];
 
 export const allTokens: TokenType[] = [
-  TextToken, DeclarableWord, Indent, Dedent, Newline, ProseLine, ProseBlank, Dash, NumberWord, Month,
+  TextToken, DeclarableWord, FreeText, Indent, Dedent, Newline, ProseLine, ProseBlank, Dash, NumberWord, Month,
   IsoDate, NumberLiteral, Colon, Comma, LParen, RParen, Word,
   ...keywordTokens,
 ];

@@ -7,10 +7,16 @@ const kinds = (text: string) =>
 describe('layout', () => {
   it('turns indentation into Indent and Dedent around a block', () => {
     expect(kinds('group a: A\n  meets quarterly\npost b: B\n')).toEqual([
-      "'group'", 'Word', 'Colon', 'Word', 'Newline',
+      "'group'", 'Word', 'Colon', 'FreeText', 'Newline',
       'Indent', "'meets'", "'quarterly'", 'Newline', 'Dedent',
-      "'post'", 'Word', 'Colon', 'Word', 'Newline',
+      "'post'", 'Word', 'Colon', 'FreeText', 'Newline',
     ]);
+  });
+
+  it('keeps the free text that ends a header or field as one token, as written', () => {
+    const t = lex('group a: The Group of the Year: 2025 (draft)\n', 't.tor').tokens.find((x) => x.tokenType.name === 'FreeText')!;
+    expect([t.image, t.startColumn]).toEqual(['The Group of the Year: 2025 (draft)', 10]);
+    expect(kinds('partnership p: P\n  partnership chair: dcs\n')).toContain("'partnership chair'");
   });
 
   it('keeps each line of a prose block whole, whatever it contains', () => {
