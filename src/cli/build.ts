@@ -4,6 +4,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { bundleJson } from '../bundle/bundle.js';
 import { hasErrors, type SourceFile } from '../index.js';
+import type { Config } from '../config/config.js';
 import type { Model } from '../model/model.js';
 import type { EditionCode } from '../rules/rule.js';
 import { describeFailure, displayPath } from './load.js';
@@ -33,6 +34,9 @@ export interface BuildOptions {
 /** What every backend gets: the compiled project, and facts read at the edge. */
 export interface BuildInput {
   model: Model;
+  /** The project folder, which paths in tor.config.yaml are relative to. */
+  root: string;
+  config: Config;
   files: readonly SourceFile[];
   /** The edition the rules were applied for. */
   edition: EditionCode | undefined;
@@ -61,8 +65,26 @@ const bundleBackend: Backend = {
   },
 };
 
-/** Output formats in the order they are written. html, pdf and ics join here. */
-const BACKENDS: readonly Backend[] = [bundleBackend];
+/** One PDF per published document; pdfkit and the document builder load only when asked for. */
+const pdfBackend: Backend = {
+  format: 'pdf',
+  async render(input) {
+    const { renderPdfs } = await import('../backends/pdf/backend.js');
+    return renderPdfs(input.model);
+  },
+};
+
+/** The pages: templates and branding from tor.config.yaml; the backend loads only when asked for. */
+const htmlBackend: Backend = {
+  format: 'html',
+  async render(input) {
+    const { htmlFiles } = await import('../backends/html/build.js');
+    return htmlFiles(input);
+  },
+};
+
+/** Output formats in the order they are written. ics joins here. */
+const BACKENDS: readonly Backend[] = [htmlBackend, pdfBackend, bundleBackend];
 /** A bundle that does not match its schema is a bug in tor: main.ts reports it as an internal error, exit 2. */
 export async function assertValidBundle(bundle: unknown): Promise<void> {
   // Loaded only when a bundle is built, so other commands start as fast as before.
@@ -84,7 +106,7 @@ export async function build(path: string, options: BuildOptions): Promise<ExitCo
     complain(project.ok ? `no such file or folder: ${path}` : describeFailure(project.failure));
     return Exit.Usage;
   }
-  const { root, files, configSource, diagnostics, compiled } = project.value;
+  const { root, files, config, configSource, diagnostics, compiled } = project.value;
   const sources = new Map([...(configSource ? [configSource] : []), ...files].map((f) => [f.path, f.text]));
   printDiagnostics(diagnostics, sources, { format: 'stylish', color: useColor(options.color, process.stderr), stream: process.stderr });
 
@@ -99,9 +121,18 @@ export async function build(path: string, options: BuildOptions): Promise<ExitCo
   }
 
   const formats: readonly string[] = options.format ?? BUILD_FORMATS;
-  const input: BuildInput = { model: compiled.model, files, edition: compiled.edition, sourceHash: hashSources(files, root, cwd) };
+  const input: BuildInput = { model: compiled.model, root, config, files, edition: compiled.edition, sourceHash: hashSources(files, root, cwd) };
   const outputs: OutputFile[] = [];
-  for (const backend of BACKENDS) if (formats.includes(backend.format)) outputs.push(...(await backend.render(input)));
+  try {
+    for (const backend of BACKENDS) if (formats.includes(backend.format)) outputs.push(...(await backend.render(input)));
+  } catch (error) {
+    // A problem in the project's templates or branding (not a bug in tor): say it, write nothing.
+    if (error instanceof Error && error.name === 'BuildProblem') {
+      complain(`nothing written: ${error.message}`);
+      return Exit.Problems;
+    }
+    throw error;
+  }
 
   const out = resolve(cwd, options.out ?? join(root, 'dist'));
   const failure = await writeFolder(out, outputs);

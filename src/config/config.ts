@@ -5,6 +5,7 @@ import type { SeverityOverride } from '../rules/validate.js';
 import { compileGlob } from './glob.js';
 import type { Closure } from '../cadence/calendar.js';
 import { readClosures } from '../cadence/closures.js';
+import { accentProblem, isHexColour } from '../backends/html/colour.js';
 
 /**
  * tor.config.yaml, checked. Pure: the CLI reads and parses the file and passes the value
@@ -23,6 +24,19 @@ export interface Config {
   commenced: ActFlag[];
   /** Local non-working days that `tor schedule` skips like bank holidays (checked in src/cadence/closures.ts). */
   closures?: Closure[];
+  /** A folder of handlebars templates, relative to the project root, over tor's own (`tor build --format html`). */
+  templates?: string;
+  /** The name, logo and accent colour of the published pages. */
+  branding?: BrandingConfig;
+}
+
+export interface BrandingConfig {
+  /** Shown in the page header and titles instead of the partnership's name. */
+  name?: string;
+  /** An image file, relative to the project root, copied into the output. */
+  logo?: string;
+  /** `#rrggbb`, with a contrast of at least 4.5:1 against white. */
+  accent?: string;
 }
 
 export const CONFIG_FILE = 'tor.config.yaml';
@@ -49,7 +63,7 @@ const LEVELS: Readonly<Record<string, SeverityOverride>> = { off: 'off', info: '
 type Checker = (value: unknown, config: Config, report: Reporter, ruleIds: readonly string[]) => void;
 type Reporter = (path: ConfigPath, part: 'key' | 'value', message: string, hint?: string) => void;
 
-/** One checker per key. Later keys (calendar closures, templates, branding) are one entry each. */
+/** One checker per key. */
 const KEYS: Readonly<Record<string, Checker>> = {
   edition: checkEdition,
   rules: checkRules,
@@ -58,6 +72,8 @@ const KEYS: Readonly<Record<string, Checker>> = {
   closures: (value, config, report) => {
     config.closures = readClosures(value, (path, part, message, hint) => report(['closures', ...path], part, message, hint));
   },
+  templates: checkTemplates,
+  branding: checkBranding,
 };
 
 export function parseConfig(value: unknown, ruleIds: readonly string[], locate: Locate = atStart(CONFIG_FILE)): ConfigResult {
@@ -152,6 +168,46 @@ function checkCommenced(value: unknown, config: Config, report: Reporter): void 
       config.commenced.push(flag as ActFlag);
     }
   });
+}
+
+function checkTemplates(value: unknown, config: Config, report: Reporter): void {
+  if (typeof value === 'string' && value.trim() !== '') config.templates = value;
+  else report(['templates'], 'value', `\`templates\` must be a folder of handlebars templates, relative to the project folder${not(value)}.`, 'For example: `templates: templates` (layout.hbs and partials/<name>.hbs in it).');
+}
+
+const BRANDING_KEYS = ['name', 'logo', 'accent'] as const;
+const LOGO_TYPES = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp'];
+
+function checkBranding(value: unknown, config: Config, report: Reporter): void {
+  if (!isRecord(value)) {
+    report(['branding'], 'value', '`branding` must be a mapping of name, logo and accent.', 'For example:\nbranding:\n  name: Isle of Wight Safeguarding Children Partnership\n  logo: logo.png\n  accent: "#1d70b8"');
+    return;
+  }
+  const branding: BrandingConfig = {};
+  for (const [key, entry] of Object.entries(value)) {
+    const path = ['branding', key];
+    switch (key) {
+      case 'name':
+        if (typeof entry === 'string' && entry.trim() !== '') branding.name = entry;
+        else report(path, 'value', `\`branding.name\` must be the name to show on the pages${not(entry)}.`, 'For example: `name: Isle of Wight Safeguarding Children Partnership`.');
+        break;
+      case 'logo': {
+        const type = typeof entry === 'string' ? (/\.[A-Za-z]+$/.exec(entry)?.[0] ?? '').toLowerCase() : '';
+        if (typeof entry === 'string' && LOGO_TYPES.includes(type)) branding.logo = entry;
+        else report(path, 'value', `\`branding.logo\` must be an image file (${LOGO_TYPES.join(', ')}), relative to the project folder${not(entry)}.`, 'For example: `logo: images/logo.png`.');
+        break;
+      }
+      case 'accent': {
+        const problem = accentProblem(entry);
+        if (problem) report(path, 'value', `${problem.message}${typeof entry === 'string' && isHexColour(entry) ? '' : not(entry)}.`, problem.hint);
+        else branding.accent = entry as string;
+        break;
+      }
+      default:
+        report(path, 'key', `\`branding.${key}\` is not a branding key${suggest(key, BRANDING_KEYS)}`, `The keys are ${listAnd(BRANDING_KEYS.map(code))}.`);
+    }
+  }
+  config.branding = branding;
 }
 
 /** Problems located at the top of the file, for callers that cannot locate keys. */

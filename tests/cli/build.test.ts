@@ -41,19 +41,20 @@ function copyOf(example: string, edit?: (text: string) => string): string {
 const broken = (text: string) => text.replace('meets every 2 months in the first year', 'meets every 2 mnths in the first year');
 
 describe('tor build', () => {
-  it('writes <partnership-id>.bundle.json into <path>/dist by default, and lists it', () => {
+  it('writes every format into <path>/dist by default, and lists what it wrote', () => {
     const kent = copyOf('kent');
     const run = tor(['build', 'kent'], join(kent, '..'));
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('kent/dist/kscmp.bundle.json\n');
+    const written = run.stdout.trim().split('\n').sort();
+    expect(written).toEqual(['kent/dist/executive-board.html', 'kent/dist/executive-board.pdf', 'kent/dist/index.html', 'kent/dist/index.pdf', 'kent/dist/kscmp.bundle.json']);
     const file = join(kent, 'dist', 'kscmp.bundle.json');
     const bundle = JSON.parse(readFileSync(file, 'utf8')) as { partnership: { id: string }; sources: { hash: string } };
     expect(bundle.partnership.id).toBe('kscmp');
     expect(bundle.sources.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(new Ajv2020({ strict: true }).validate(bundleSchema, bundle)).toBe(true);
     // Nothing but the output and its marker; no temporary folders left beside it.
-    expect(readdirSync(join(kent, 'dist')).sort()).toEqual([MARKER, 'kscmp.bundle.json']);
+    expect(readdirSync(join(kent, 'dist')).sort()).toEqual([MARKER, ...written.map((w) => w.slice('kent/dist/'.length))].sort());
     expect(readdirSync(kent).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
@@ -74,9 +75,9 @@ describe('tor build', () => {
 
   it('replaces its previous output whole', () => {
     const out = join(tempDir(), 'dist');
-    expect(tor(['build', 'examples/kent', '--out', out]).status).toBe(0);
+    expect(tor(['build', 'examples/kent', '--out', out, '--format', 'bundle']).status).toBe(0);
     writeFileSync(join(out, 'stale.json'), '{}');
-    expect(tor(['build', 'examples/gloucestershire', '--out', out]).status).toBe(0);
+    expect(tor(['build', 'examples/gloucestershire', '--out', out, '--format', 'bundle']).status).toBe(0);
     expect(readdirSync(out).sort()).toEqual([MARKER, 'gscp.bundle.json'].sort());
   });
 
