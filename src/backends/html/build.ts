@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Config } from '../../config/config.js';
 import type { Model } from '../../model/model.js';
+import type { StructureDiagram } from '../diagram/index.js';
 import { publishedDocuments, type DocumentOptions } from '../document/index.js';
 import { renderHtml, type Branding } from './render.js';
 import { loadTemplates } from './templates.js';
@@ -29,7 +30,16 @@ export interface HtmlFile {
   content: string | Uint8Array;
 }
 
-export async function htmlFiles(input: HtmlInput, options: { cwd?: string; diagram?: boolean } = {}): Promise<HtmlFile[]> {
+export interface HtmlOptions {
+  cwd?: string;
+  /**
+   * The structure diagram: `false` for none (the structure as a list), a diagram drawn
+   * already (tor build draws it once for every format), or drawn here when absent or `true`.
+   */
+  diagram?: boolean | StructureDiagram;
+}
+
+export async function htmlFiles(input: HtmlInput, options: HtmlOptions = {}): Promise<HtmlFile[]> {
   const { model, root, config } = input;
   const cwd = options.cwd ?? process.cwd();
   const shown = (path: string): string => {
@@ -61,8 +71,7 @@ export async function htmlFiles(input: HtmlInput, options: { cwd?: string; diagr
 
   const documentOptions: DocumentOptions = {};
   if (options.diagram !== false) {
-    const { structureDiagram } = await import('../diagram/index.js');
-    const drawn = await structureDiagram(model);
+    const drawn = typeof options.diagram === 'object' ? options.diagram : await (await import('../diagram/index.js')).structureDiagram(model);
     documentOptions.diagram = () => ({ svg: drawn.svg, alternative: drawn.alternative });
   }
   const documents = publishedDocuments(model, documentOptions);

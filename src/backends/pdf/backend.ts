@@ -1,4 +1,5 @@
 import type { Model } from '../../model/model.js';
+import type { StructureDiagram } from '../diagram/index.js';
 import type { PublishedDocument } from '../document/types.js';
 
 /**
@@ -12,9 +13,15 @@ export interface PdfFile {
   content: Uint8Array;
 }
 
-export async function renderPdfs(model: Model, env: NodeJS.ProcessEnv = process.env): Promise<PdfFile[]> {
-  const creationDate = sourceDate(env);
-  const [documents, { renderPdf }, { loadFonts }] = await Promise.all([publishedDocumentsOf(model), import('./render.js'), import('./fonts.js')]);
+export interface PdfBuildOptions {
+  /** The structure diagram, drawn once by tor build for every format; drawn here when absent. */
+  diagram?: StructureDiagram;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function renderPdfs(model: Model, options: PdfBuildOptions = {}): Promise<PdfFile[]> {
+  const creationDate = sourceDate(options.env ?? process.env);
+  const [documents, { renderPdf }, { loadFonts }] = await Promise.all([publishedDocumentsOf(model, options.diagram), import('./render.js'), import('./fonts.js')]);
   const fonts = await loadFonts();
   const files: PdfFile[] = [];
   // One at a time: pdfkit is synchronous work, and the order of the output is the documents'.
@@ -23,9 +30,9 @@ export async function renderPdfs(model: Model, env: NodeJS.ProcessEnv = process.
 }
 
 /** The documents to print, with the structure diagram drawn for the arrangements. */
-async function publishedDocumentsOf(model: Model): Promise<PublishedDocument[]> {
-  const [{ publishedDocuments }, { structureDiagram }] = await Promise.all([import('../document/index.js'), import('../diagram/index.js')]);
-  const diagram = await structureDiagram(model);
+async function publishedDocumentsOf(model: Model, drawn: StructureDiagram | undefined): Promise<PublishedDocument[]> {
+  const { publishedDocuments } = await import('../document/index.js');
+  const diagram = drawn ?? (await (await import('../diagram/index.js')).structureDiagram(model));
   return publishedDocuments(model, { diagram: () => ({ svg: diagram.svg, alternative: diagram.alternative }) });
 }
 

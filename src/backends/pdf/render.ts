@@ -1,5 +1,6 @@
 import type { Block, Inline, ListBlock, PublishedDocument } from '../document/types.js';
 import type { PdfFonts } from './fonts.js';
+import { Shaper, type ShapingFont } from './shaping.js';
 import { printableSvg, svgSize } from './svg.js';
 import { breakLines, footnoteDestination, type InlineStyles, type Line, type LinkTarget, type Measure, plainText, runsOf, type Style } from './text.js';
 
@@ -10,8 +11,8 @@ import { breakLines, footnoteDestination, type InlineStyles, type Line, type Lin
  * contents with page numbers, and running headers and page numbers marked as artifacts.
  *
  * Layout is done here, line by line (see text.ts), so the renderer knows where every line
- * lands: the table of contents takes a second pass that only fills in the page numbers
- * (their column has a fixed width, so the layout cannot change between passes).
+ * lands, in one pass: the table of contents leaves its page numbers (a column of fixed width)
+ * to be filled in once every heading has been placed.
  * With `creationDate` fixed, the output is byte-identical from run to run: pdfkit derives the
  * file ID and the font subset tags from the document info, not from the clock or chance.
  */
@@ -26,20 +27,8 @@ export async function renderPdf(source: PublishedDocument, options: PdfOptions):
   // Loaded here, not at the top: pdfkit reads its data files at run time and cannot be bundled.
   const [{ default: PDFDocument }, fonts] = await Promise.all([import('pdfkit'), parsedFonts(options.fonts)]);
   const svgToPdf = source.blocks.some((b) => b.kind === 'diagram') ? (await import('svg-to-pdfkit')).default : undefined;
-  const engine: Engine = { PDFDocument, svgToPdf, fonts };
-  let pages: ReadonlyMap<string, number> | undefined;
-  if (source.blocks.some((b) => b.kind === 'contents')) {
-    // A first pass that only lays out, to learn where each heading lands; the page-number
-    // column has a fixed width, so the second pass lays out the same with the numbers filled in.
-    pages = renderOnce(engine, source, options, undefined, true).headingPages;
-  }
-  let { doc, headingPages } = renderOnce(engine, source, options, pages, false);
-  // Cannot happen while the layout ignores the numbers; if it ever does, settle it.
-  for (let k = 0; pages && !samePages(pages, headingPages) && k < 2; k++) {
-    pages = headingPages;
-    ({ doc, headingPages } = renderOnce(engine, source, options, pages, false));
-  }
-  return finish(doc);
+  const engine: Engine = { PDFDocument, svgToPdf, fonts, shapers: shapersOf(fonts) };
+  return finish(renderDocument(engine, source, options));
 }
 
 type SvgToPdf = typeof import('svg-to-pdfkit');
@@ -52,6 +41,8 @@ interface Engine {
   svgToPdf: SvgToPdf | undefined;
   /** Parsed once per process: parsing a font's layout tables costs more than laying out a document. */
   fonts: Record<FontName, ParsedFont>;
+  /** Each font's shaped words, shared by every document: measured by the renderer, drawn by pdfkit. */
+  shapers: Record<FontName, Shaper>;
 }
 
 const parsed = new WeakMap<Uint8Array, ParsedFont>();
@@ -69,23 +60,19 @@ async function parsedFonts(fonts: PdfFonts): Promise<Record<FontName, ParsedFont
   return { regular: parse(fonts.regular), bold: parse(fonts.bold), italic: parse(fonts.italic) };
 }
 
-/** pdfkit's shaped words, per parsed font. */
-const shapes = new WeakMap<ParsedFont, object>();
+/** One Shaper per parsed font, for the life of the process. */
+const shapers = new WeakMap<ParsedFont, Shaper>();
 
-/** Text widths at 1 pt, per parsed font, shared by every document and pass. */
-const widthsAt1pt = new WeakMap<ParsedFont, Map<string, number>>();
-
-function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  return a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
+function shapersOf(fonts: Record<FontName, ParsedFont>): Record<FontName, Shaper> {
+  const of = (font: ParsedFont): Shaper => {
+    let shaper = shapers.get(font);
+    if (!shaper) shapers.set(font, (shaper = new Shaper(font as unknown as ShapingFont)));
+    return shaper;
+  };
+  return { regular: of(fonts.regular), bold: of(fonts.bold), italic: of(fonts.italic) };
 }
 
-function renderOnce(
-  engine: Engine,
-  source: PublishedDocument,
-  options: PdfOptions,
-  headingPages: ReadonlyMap<string, number> | undefined,
-  dry: boolean,
-): { doc: PDFKit.PDFDocument; headingPages: Map<string, number> } {
+function renderDocument(engine: Engine, source: PublishedDocument, options: PdfOptions): PDFKit.PDFDocument {
   const doc = new engine.PDFDocument({
     size: 'A4',
     margin: 0,
@@ -108,17 +95,14 @@ function renderOnce(
   escapeXmpMetadata(doc);
   for (const name of ['regular', 'bold', 'italic'] as const) {
     doc.registerFont(name, engine.fonts[name] as unknown as Buffer);
-    // pdfkit shapes each word once per document and font; share those shapes between
-    // documents and passes, as the parsed fonts are (the cache is keyed by text alone).
+    // pdfkit shapes each word once per document and font; it finds the words the renderer
+    // has measured shaped already, and shares what it shapes itself with later documents.
     const embedded = (doc.font(name) as unknown as { _font: { layoutCache?: object } })._font;
-    let shared = shapes.get(engine.fonts[name]);
-    if (!shared) shapes.set(engine.fonts[name], (shared = Object.create(null) as object));
-    if (embedded.layoutCache) embedded.layoutCache = shared;
+    if (embedded.layoutCache) embedded.layoutCache = engine.shapers[name].runs;
   }
   doc.font('regular');
-  const renderer = new Renderer(doc, source, headingPages, engine, dry);
-  renderer.render();
-  return { doc, headingPages: renderer.headingPages };
+  new Renderer(doc, source, engine).render();
+  return doc;
 }
 
 async function finish(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
@@ -219,8 +203,25 @@ interface LooseOutline {
   outlineData: Record<string, unknown>;
 }
 
+/** An entry of a table of contents, drawn but for its page number, which is known at the end. */
+interface ContentsEntry {
+  id: string;
+  text: string;
+  /** Of the page with the entry, from 0. */
+  page: number;
+  baseline: number;
+  /** The area of the link to the heading. */
+  area: [x: number, y: number, width: number, height: number];
+  item: Node;
+  link: Node;
+  links: LinkNodes;
+}
+
 class Renderer {
-  readonly headingPages = new Map<string, number>();
+  /** Where each heading with an id is, by page number from 1. */
+  private readonly headingPages = new Map<string, number>();
+  /** The tables of contents, each with its entries, left open until the page numbers are known. */
+  private readonly contentsLeft: Array<{ toc: Node; entries: ContentsEntry[] }> = [];
   private y = MARGIN.top;
   private page = 0;
   private openMark: { elem: PDFKit.PDFStructureElement; page: number } | undefined;
@@ -231,40 +232,20 @@ class Renderer {
   private readonly measure: Measure;
   private root!: Node;
 
-  /**
-   * `dry`: lay out only, drawing no text (the first pass, which learns where headings land).
-   */
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly source: PublishedDocument,
-    private readonly knownPages: ReadonlyMap<string, number> | undefined,
     private readonly engine: Engine,
-    private readonly dry: boolean,
   ) {
     const footnotes = new Set(source.blocks.flatMap((b) => (b.kind === 'footnotes' ? b.items.map((i) => i.marker) : [])));
     this.body = inlineStyles(BODY.size, footnotes);
     this.small = inlineStyles(SMALL.size, footnotes);
-    const caches = (['regular', 'bold', 'italic'] as const).map((name) => {
-      const font = engine.fonts[name];
-      let cache = widthsAt1pt.get(font);
-      if (!cache) widthsAt1pt.set(font, (cache = new Map()));
-      return [name, cache] as const;
-    });
-    const byFont = Object.fromEntries(caches) as Record<FontName, Map<string, number>>;
-    this.measure = (text, s) => {
-      const cache = byFont[s.font];
-      let width = cache.get(text);
-      if (width === undefined) {
-        width = this.doc.font(s.font).fontSize(1).widthOfString(text);
-        cache.set(text, width);
-      }
-      return width * s.size;
-    };
+    const { shapers } = engine;
+    this.measure = (text, s) => shapers[s.font].width(text) * s.size;
   }
 
   /** Draws `text` with its baseline at `baseline`. */
   private put(text: string, x: number, baseline: number, s: Style): void {
-    if (this.dry) return;
     this.doc.font(s.font).fontSize(s.size).fillColor(s.color);
     this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
   }
@@ -289,8 +270,9 @@ class Renderer {
       this.block(block, blocks[k + 1], k);
       if (k === 0 && titled) this.subtitle();
     });
+    this.contentsPages();
     this.finish(this.root);
-    if (!this.dry) this.pageFurniture();
+    this.pageFurniture();
   }
 
   private subtitle(): void {
@@ -401,7 +383,6 @@ class Renderer {
       if (node) this.mark(node);
       const s = run.style;
       this.put(run.text, x + run.x, baseline - s.rise, s);
-      if (this.dry) continue;
       const visible = this.measure(run.text.trimEnd(), s);
       if (s.underline) {
         this.doc.save().lineWidth(0.6).strokeColor(s.color).moveTo(x + run.x, baseline + 1.8).lineTo(x + run.x + visible, baseline + 1.8).stroke().restore();
@@ -730,7 +711,7 @@ class Renderer {
     const alt = `${caption ? `${caption}: a diagram` : 'A diagram'}, described in the list that follows it.`;
     const figure = this.child(this.root, 'Figure', { alt, bbox: [x, top, x + width, top + height] });
     this.mark(figure);
-    if (this.engine.svgToPdf && !this.dry) {
+    if (this.engine.svgToPdf) {
       this.doc.save();
       this.engine.svgToPdf(this.doc, printableSvg(block.svg), x, top, {
         width,
@@ -800,6 +781,7 @@ class Renderer {
     if (!this.atTop()) this.y += HEADING[2].before;
     this.paragraph([{ kind: 'text', text: 'Contents' }], this.root, { styles: title, leading: HEADING[2].leading, gap: HEADING[2].after + 2 });
     const toc = this.child(this.root, 'TOC');
+    const left: ContentsEntry[] = [];
     const numberWidth = 30;
     for (const entry of entries) {
       const indent = (entry.level - top) * 16;
@@ -814,26 +796,44 @@ class Renderer {
       lines.forEach((line) => this.drawLine(line, MARGIN.left + indent, BODY.size, BODY.leading, link, links));
       const lastTop = this.y - BODY.leading;
       const baseline = lastTop + baselineOffset(BODY.size, BODY.leading);
-      const page = this.knownPages?.get(entry.id);
-      const number = page === undefined ? '' : String(page);
-      const numberX = MARGIN.left + CONTENT_WIDTH - this.measure(number, this.body.base);
       const leaderStart = MARGIN.left + indent + (lines[lines.length - 1]?.width ?? 0) + 6;
       const leaderEnd = MARGIN.left + CONTENT_WIDTH - numberWidth + 4;
       this.artifact(() => {
         this.doc.fillColor(COLOR.rule);
         for (let x = leaderEnd; x >= leaderStart; x -= 4) this.doc.circle(x, baseline - 1, 0.55).fill();
       });
-      if (number !== '') {
-        this.mark(link);
-        this.put(number, numberX, baseline, this.body.base);
-      }
-      const options = { structParent: link.elem, Contents: new String(`${entry.text}, page ${number}`) } as unknown as PDFKit.Mixins.AnnotationOption;
-      this.doc.goTo(MARGIN.left + indent, start, CONTENT_WIDTH - indent, this.y - start, entry.id, options);
-      this.finish(link, links);
-      this.finish(item);
+      const area: ContentsEntry['area'] = [MARGIN.left + indent, start, CONTENT_WIDTH - indent, this.y - start];
+      left.push({ id: entry.id, text: entry.text, page: this.page, baseline, area, item, link, links });
     }
-    this.finish(toc);
+    this.contentsLeft.push({ toc, entries: left });
     this.y += PARAGRAPH_GAP + 6;
+  }
+
+  /**
+   * Writes the page numbers into the tables of contents, now that every heading is placed,
+   * and closes their entries: each number is part of its entry's Link, as the text is.
+   */
+  private contentsPages(): void {
+    this.closeMark();
+    if (this.contentsLeft.length === 0) return;
+    const { start } = this.doc.bufferedPageRange();
+    for (const { toc, entries } of this.contentsLeft) {
+      for (const { id, text, page, baseline, area, item, link, links } of entries) {
+        this.doc.switchToPage(start + page);
+        const found = this.headingPages.get(id);
+        const number = found === undefined ? '' : String(found);
+        if (number !== '') {
+          link.elem.add(this.doc.markStructureContent(link.type));
+          this.put(number, MARGIN.left + CONTENT_WIDTH - this.measure(number, this.body.base), baseline, this.body.base);
+          this.doc.endMarkedContent();
+        }
+        const options = { structParent: link.elem, Contents: new String(`${text}, page ${number}`) } as unknown as PDFKit.Mixins.AnnotationOption;
+        this.doc.goTo(...area, id, options);
+        this.finish(link, links);
+        this.finish(item);
+      }
+      this.finish(toc);
+    }
   }
 
   // --- running heads and page numbers ----------------------------------------------------

@@ -1,0 +1,91 @@
+/**
+ * Text shaping for the PDF backend, shared by the line breaker and by pdfkit. Shaping a word
+ * with fontkit (its OpenType substitutions and kerning) is the slowest step of making a PDF,
+ * so every word is shaped once per process and font, and the result serves both purposes:
+ * measuring it for the line breaker, and drawing it (a Shaper's `runs` is the layout cache
+ * of every pdfkit font made from the same parsed font).
+ *
+ * pdfkit shapes text in chunks that end after each space or tab ("word ", "word"), so the
+ * line breaker's bare "word" and pdfkit's "word " would be shaped apart. They are not: "word "
+ * is the shaped "word" followed by the shaped space. That is exact for the shipped fonts, in
+ * which no substitution or kerning involves the space (tests/backends/pdf/shaping.test.ts
+ * checks every character of each), and it halves the shaping.
+ */
+
+/** The parts of a fontkit font used here. */
+export interface ShapingFont {
+  unitsPerEm: number;
+  layout(text: string): ShapedRun;
+}
+
+interface Glyph {
+  id: number;
+  advanceWidth: number;
+}
+
+/** A shaped run as pdfkit keeps it: positions in thousandths of an em, with each glyph's own advance. */
+export interface ShapedRun {
+  glyphs: Glyph[];
+  positions: Array<Record<string, number>>;
+  readonly advanceWidth: number;
+}
+
+export class Shaper {
+  /** pdfkit's layout cache for this font, by chunk (see EmbeddedFont.layoutCached). */
+  readonly runs: Record<string, ShapedRun> = Object.create(null) as Record<string, ShapedRun>;
+  private readonly widths = new Map<string, number>();
+  private readonly scale: number;
+
+  constructor(private readonly font: ShapingFont) {
+    this.scale = 1000 / font.unitsPerEm;
+  }
+
+  /** The width of `text` at 1 pt, exactly as pdfkit's `widthOfString` gives it at font size 1. */
+  width(text: string): number {
+    let width = this.widths.get(text);
+    if (width === undefined) {
+      let advance = 0;
+      let last = 0;
+      for (let k = 0; k < text.length; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 32 || c === 9) {
+          advance += this.run(text.slice(last, k + 1)).advanceWidth;
+          last = k + 1;
+        }
+      }
+      if (last < text.length) advance += this.run(text.slice(last)).advanceWidth;
+      // The same arithmetic as pdfkit's, to the last bit: (advance × size / 1000 + spacing) × scaling / 100.
+      width = ((advance * (1 / 1000) + 0) * 100) / 100;
+      this.widths.set(text, width);
+    }
+    return width;
+  }
+
+  /** One chunk of pdfkit's: a word (no space or tab in it) and at most one space or tab after it. */
+  private run(chunk: string): ShapedRun {
+    let run = this.runs[chunk];
+    if (run === undefined) {
+      if (chunk.length > 1 && chunk.charCodeAt(chunk.length - 1) === 32) {
+        const word = this.run(chunk.slice(0, -1));
+        const space = this.run(' ');
+        // advanceWidth sums the same numbers in the same order as fontkit's getter over the positions.
+        run = { glyphs: [...word.glyphs, ...space.glyphs], positions: [...word.positions, ...space.positions], advanceWidth: word.advanceWidth + space.advanceWidth };
+      } else {
+        run = this.shape(chunk);
+      }
+      this.runs[chunk] = run;
+    }
+    return run;
+  }
+
+  /** What pdfkit's EmbeddedFont.layoutRun does: shape with the default features, scale to thousandths of an em. */
+  private shape(text: string): ShapedRun {
+    const run = this.font.layout(text);
+    for (let k = 0; k < run.positions.length; k++) {
+      const position = run.positions[k]!;
+      for (const key in position) position[key]! *= this.scale;
+      position['advanceWidth'] = run.glyphs[k]!.advanceWidth * this.scale;
+    }
+    return run;
+  }
+}
