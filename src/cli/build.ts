@@ -89,8 +89,19 @@ const htmlBackend: Backend = {
   },
 };
 
-/** Output formats in the order they are written. ics joins here. */
-const BACKENDS: readonly Backend[] = [htmlBackend, pdfBackend, bundleBackend];
+/** The meetings and deadlines of every dated group, as one iCalendar file beside the pages. */
+const icsBackend: Backend = {
+  format: 'ics',
+  async render(input) {
+    const [{ publishedCalendar }, { sourceDate }] = await Promise.all([import('../backends/calendar/calendar.js'), import('../backends/pdf/backend.js')]);
+    const { ics, notes } = publishedCalendar(input.model, input.config.closures ?? [], sourceDate(process.env));
+    for (const note of notes) complain(`note: ${note}`);
+    return ics === undefined ? [] : [{ path: `${input.model.partnership.id}.ics`, content: ics }];
+  },
+};
+
+/** Output formats in the order they are written. */
+const BACKENDS: readonly Backend[] = [htmlBackend, pdfBackend, bundleBackend, icsBackend];
 /** A bundle that does not match its schema is a bug in tor: main.ts reports it as an internal error, exit 2. */
 export async function assertValidBundle(bundle: unknown): Promise<void> {
   const { ajv, validate } = await bundleValidator();

@@ -53,7 +53,7 @@ export function collectFlag(text: string, previous: readonly ActFlag[] = []): Ac
 }
 
 /** What `tor build` can write, in the order it writes them. */
-export const BUILD_FORMATS = ['html', 'pdf', 'bundle'] as const;
+export const BUILD_FORMATS = ['html', 'pdf', 'bundle', 'ics'] as const;
 export type BuildFormat = (typeof BUILD_FORMATS)[number];
 
 /** `--format html,bundle`: known formats, each once. */

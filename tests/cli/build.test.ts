@@ -47,7 +47,7 @@ describe('tor build', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const written = run.stdout.trim().split('\n').sort();
-    expect(written).toEqual(['kent/dist/executive-board.html', 'kent/dist/executive-board.pdf', 'kent/dist/index.html', 'kent/dist/index.pdf', 'kent/dist/kscmp.bundle.json']);
+    expect(written).toEqual(['kent/dist/executive-board.html', 'kent/dist/executive-board.pdf', 'kent/dist/index.html', 'kent/dist/index.pdf', 'kent/dist/kscmp.bundle.json', 'kent/dist/kscmp.ics']);
     const file = join(kent, 'dist', 'kscmp.bundle.json');
     const bundle = JSON.parse(readFileSync(file, 'utf8')) as { partnership: { id: string }; sources: { hash: string } };
     expect(bundle.partnership.id).toBe('kscmp');
