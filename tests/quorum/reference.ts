@@ -1,5 +1,6 @@
 import type { Group, Model, QuorumExpr, Seat } from '../../src/model/model.js';
 import type { RoleName, Who } from '../../src/syntax/ast.js';
+import { roleSeats } from '../../src/quorum/ir.js';
 
 /**
  * The evaluator before the intermediate form (git history, with the role-holder count of
@@ -106,25 +107,3 @@ function whoPresent(who: Who, st: State): boolean {
   return ids.length > 0 && ids.every((id) => st.present.some((s) => s.id === id));
 }
 
-/** The seat ids a role names in a group. */
-export function roleSeats(role: RoleName, scope: QuorumScope): string[] {
-  const p = scope.model.partnership;
-  switch (role) {
-    case 'partnership chair':
-      return p.partnershipChair ? [p.partnershipChair] : [];
-    case 'independent scrutineer':
-      return p.independentScrutineer ? [p.independentScrutineer] : [];
-    case 'chair': {
-      const chair = scope.group.chair;
-      return chair?.kind === 'seat' ? [chair.seat] : [];
-    }
-    case 'lead safeguarding partners':
-      return p.leadPartners;
-    case 'delegated safeguarding partners':
-      return p.delegatedPartners;
-    case 'safeguarding partners':
-      return p.safeguardingPartners;
-    case 'members':
-      return countingSeats(scope.group).map((s) => s.id);
-  }
-}
