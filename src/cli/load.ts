@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { findIncludes, type IncludeRef, type SourceFile } from '../index.js';
@@ -14,7 +14,8 @@ export type LoadFailure =
   | { kind: 'missing'; path: string }
   | { kind: 'not-tor'; path: string }
   | { kind: 'no-tor-files'; path: string; ignored?: number }
-  | { kind: 'unreadable'; path: string; reason: string };
+  | { kind: 'unreadable'; path: string; reason: string }
+  | { kind: 'too-large'; path: string; bytes: number };
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; failure: LoadFailure };
 
@@ -36,7 +37,20 @@ export function describeFailure(failure: LoadFailure): string {
       return `no .tor files in ${failure.path}${failure.ignored ? ` (${failure.ignored} skipped by \`ignore\` in tor.config.yaml)` : ''}`;
     case 'unreadable':
       return `cannot read ${failure.path}: ${failure.reason}`;
+    case 'too-large':
+      return `${failure.path} is ${megabytes(failure.bytes)}: ${TOO_LARGE}`;
   }
+}
+
+/**
+ * Source files are read whole, and a partnership's sources come to well under a megabyte;
+ * a file ten times larger than any real one is a mistake (a log, an export), not a partnership.
+ */
+export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+const TOO_LARGE = `tor reads .tor files of at most ${megabytes(MAX_SOURCE_BYTES)}. Is it the right file? Split a large partnership into several files with \`include\`.`;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
 /** Folders never searched for sources: build output, dependencies, and dot-folders such as `.git`. */
@@ -48,6 +62,12 @@ export interface LoadOptions {
    * on the command line or reached by `include` is read all the same: it was asked for.
    */
   ignore?: (relativePath: string) => boolean;
+  /**
+   * Absolute folders outside the project from which files may be read (`include-from` in
+   * tor.config.yaml). Anything else outside the project folder, by path or through a
+   * symbolic link, is refused.
+   */
+  allowedOutside?: readonly string[];
 }
 
 /**
@@ -61,11 +81,14 @@ export async function loadProject(path: string, cwd: string = process.cwd(), opt
   const { absolute, isFolder } = target.value;
   const starts = await torFilesOf(target.value, path, cwd, options.ignore);
   if (!starts.ok) return starts;
-  const loader = new IncludeFollower(isFolder ? absolute : dirname(absolute), cwd);
+  const loader = await IncludeFollower.create(isFolder ? absolute : dirname(absolute), cwd, options.allowedOutside ?? []);
+  // A file named on the command line was asked for wherever it lives; files found in a folder are checked.
+  const [outside, inside] = isFolder ? await loader.partitionOutside(starts.value) : [[], starts.value];
+  for (const link of outside) loader.refuseLink(link);
   // Read every file at once, then follow includes in path order: waiting on each read in turn left the CPU idle.
-  const texts = await Promise.all(starts.value.map((file) => readText(file)));
-  for (let k = 0; k < starts.value.length; k++) {
-    const failure = await loader.start(starts.value[k]!, texts[k]!);
+  const texts = await Promise.all(inside.map((file) => readText(file)));
+  for (let k = 0; k < inside.length; k++) {
+    const failure = await loader.start(inside[k]!, texts[k]!);
     if (failure) return failed(failure);
   }
   const files = [...loader.files.values()];
@@ -86,7 +109,7 @@ export async function loadFiles(path: string, cwd: string = process.cwd()): Prom
   for (const file of paths.value) {
     const shown = displayPath(file, cwd);
     const text = await readText(file);
-    if (typeof text !== 'string') return failed({ kind: 'unreadable', path: shown, reason: text.reason });
+    if (typeof text !== 'string') return failed(readFailure(shown, text));
     files.push({ path: shown, text });
   }
   return { ok: true, value: files };
@@ -133,17 +156,53 @@ class IncludeFollower {
   readonly files = new Map<string, SourceFile>();
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(
+  private constructor(
     private readonly root: string,
     private readonly cwd: string,
+    /** The project folder and the allowed folders outside it, with symbolic links resolved. */
+    private readonly realFolders: readonly string[],
+    private readonly allowedOutside: readonly string[],
   ) {}
+
+  static async create(root: string, cwd: string, allowedOutside: readonly string[]): Promise<IncludeFollower> {
+    const realFolders = await Promise.all([root, ...allowedOutside].map((folder) => realpath(folder).catch(() => folder)));
+    return new IncludeFollower(root, cwd, realFolders, allowedOutside);
+  }
+
+  /** Splits files found in the folder into those whose real place is outside every allowed folder, and the rest. */
+  async partitionOutside(files: readonly string[]): Promise<[string[], string[]]> {
+    const reals = await Promise.all(files.map((file) => realpath(file).catch(() => file)));
+    const outside: string[] = [];
+    const inside: string[] = [];
+    files.forEach((file, k) => (this.isAllowed(reals[k]!, this.realFolders) ? inside : outside).push(file));
+    return [outside, inside];
+  }
+
+  /** A symbolic link in the project to a file outside it: not read, and said so at the link. */
+  refuseLink(link: string): void {
+    const path = displayPath(link, this.cwd);
+    const at = { line: 1, column: 1, offset: 0 };
+    this.diagnostics.push({
+      code: 'load/outside-project',
+      severity: 'error',
+      message: `${path} is a symbolic link to a file outside the project folder, so it was not read.`,
+      hint: OUTSIDE_HINT,
+      file: path,
+      start: at,
+      end: at,
+    });
+  }
 
   /** Reads a file the user named (directly or by naming its folder); only these can fail the load. */
   async start(absolute: string, text: Awaited<ReturnType<typeof readText>>): Promise<LoadFailure | undefined> {
     if (this.files.has(absolute)) return undefined;
-    if (typeof text !== 'string') return { kind: 'unreadable', path: displayPath(absolute, this.cwd), reason: text.reason };
+    if (typeof text !== 'string') return readFailure(displayPath(absolute, this.cwd), text);
     await this.add(absolute, text, []);
     return undefined;
+  }
+
+  private isAllowed(path: string, folders: readonly string[]): boolean {
+    return folders.some((folder) => isInside(path, folder));
   }
 
   /** `stack` holds the files whose includes are being followed, to tell a cycle from a file included twice. */
@@ -159,12 +218,12 @@ class IncludeFollower {
     };
     const target = resolve(dirname(from), include.path);
 
-    if (!isInside(target, this.root)) {
+    if (!this.isAllowed(target, [this.root, ...this.allowedOutside])) {
       const root = displayPath(this.root, this.cwd);
       return report(
         'load/include-outside-project',
         `\`include ${include.path}\` leaves the project folder.`,
-        `A project is one folder; move the file into ${root === '.' ? 'the current folder' : root}.`,
+        `A project is one folder: move the file into ${root === '.' ? 'the current folder' : root}, or allow its folder with \`include-from:\` in tor.config.yaml.`,
       );
     }
     if (!isTorPath(target)) {
@@ -177,6 +236,10 @@ class IncludeFollower {
     }
     if (this.files.has(target)) return;
 
+    const real = await realpath(target).catch(() => undefined);
+    if (real !== undefined && !this.isAllowed(real, this.realFolders)) {
+      return report('load/outside-project', `\`include ${include.path}\` reaches a file outside the project folder through a symbolic link.`, OUTSIDE_HINT);
+    }
     const text = await readText(target);
     if (typeof text === 'string') return this.add(target, text, stack);
     if (text.code === 'ENOENT' || text.code === 'ENOTDIR') {
@@ -186,6 +249,7 @@ class IncludeFollower {
         `Paths are relative to the including file; looked for ${displayPath(target, this.cwd)}.`,
       );
     }
+    if (text.bytes !== undefined) return report('load/file-too-large', `\`include ${include.path}\`: the file is ${megabytes(text.bytes)}.`, TOO_LARGE);
     return report('load/unreadable-include', `\`include ${include.path}\`: the file cannot be read (${text.reason}).`);
   }
 }
@@ -230,14 +294,25 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-type ReadError = { code: string | undefined; reason: string };
+const OUTSIDE_HINT = 'Copy the file into the project, or allow its folder with `include-from:` in tor.config.yaml.';
+
+/** Why a file could not be read; `bytes` when it was too large to read. */
+type ReadError = { code: string | undefined; reason: string; bytes?: number };
 
 async function readText(path: string): Promise<string | ReadError> {
   try {
+    // Looked at before opening: opening a pipe named like a source file would wait for a writer for ever.
+    const info = await stat(path);
+    if (!info.isFile()) return { code: info.isDirectory() ? 'EISDIR' : 'ENOTFILE', reason: info.isDirectory() ? 'it is a folder' : 'it is not a regular file' };
+    if (info.size > MAX_SOURCE_BYTES) return { code: 'EFBIG', reason: TOO_LARGE, bytes: info.size };
     return await readFile(path, 'utf8');
   } catch (error) {
     return { code: errorCode(error), reason: reason(error) };
   }
+}
+
+function readFailure(path: string, error: ReadError): LoadFailure {
+  return error.bytes !== undefined ? { kind: 'too-large', path, bytes: error.bytes } : { kind: 'unreadable', path, reason: error.reason };
 }
 
 function isTorPath(path: string): boolean {

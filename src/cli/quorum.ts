@@ -13,7 +13,8 @@ import {
   type QuorumAnalysis,
 } from '../index.js';
 import type { Group, Model } from '../model/model.js';
-import { describeFailure, loadProject } from './load.js';
+import { describeFailure } from './load.js';
+import { readProject } from './project.js';
 import { complain, Exit, type ExitCode, printDiagnostics } from './output.js';
 
 export interface QuorumOptions {
@@ -32,12 +33,12 @@ export interface QuorumOptions {
  * Exit 0 quorate (or, analysing, the quorum can be met), 1 not, 2 the question could not be asked.
  */
 export async function quorum(path: string, options: QuorumOptions): Promise<ExitCode> {
-  const loaded = await loadProject(path);
+  const loaded = await readProject(path);
   if (!loaded.ok) {
     complain(describeFailure(loaded.failure));
     return Exit.Usage;
   }
-  const { files, diagnostics: includeProblems } = loaded.value;
+  const { files, includeProblems } = loaded.value;
   const result = compile(files, { validate: false });
   const diagnostics = [...includeProblems, ...result.diagnostics];
   if (!result.model || hasErrors(diagnostics)) {

@@ -2,13 +2,10 @@ import { WorkingCalendar } from '../cadence/calendar.js';
 import { type IsoDate, shortDate } from '../cadence/dates.js';
 import { toIcs } from '../cadence/ics.js';
 import { type GroupSchedule, type ScheduleEvent, scheduleModel } from '../cadence/schedule.js';
-import { emptyConfig } from '../config/config.js';
-import { ignoreMatcher } from '../config/glob.js';
 import { closest } from '../diagnostics/suggest.js';
 import { compile, type Diagnostic, hasErrors } from '../index.js';
-import { catalogue } from '../rules/catalogue.js';
-import { readProjectConfig } from './config-file.js';
-import { describeFailure, loadProject, projectRoot } from './load.js';
+import { describeFailure } from './load.js';
+import { readProject } from './project.js';
 import { complain, Exit, type ExitCode, printDiagnostics } from './output.js';
 
 import type { ScheduleFormat } from './options.js';
@@ -37,20 +34,12 @@ export async function schedule(path: string, options: ScheduleOptions): Promise<
     return Exit.Usage;
   }
 
-  const root = await projectRoot(path);
-  const ruleIds = catalogue.map((r) => r.meta.id);
-  const read = root === undefined ? { ok: true as const, value: { config: emptyConfig(), diagnostics: [], source: undefined } } : await readProjectConfig(root, ruleIds);
+  const read = await readProject(path);
   if (!read.ok) {
     complain(describeFailure(read.failure));
     return Exit.Usage;
   }
-  const { config, diagnostics: configProblems, source: configSource } = read.value;
-  const loaded = await loadProject(path, undefined, { ignore: ignoreMatcher(config.ignore) });
-  if (!loaded.ok) {
-    complain(describeFailure(loaded.failure));
-    return Exit.Usage;
-  }
-  const { files, diagnostics: includeProblems } = loaded.value;
+  const { files, config, configSource, configProblems, includeProblems } = read.value;
   const compiled = compile(files, { validate: false });
   const sources = new Map(files.map((f) => [f.path, f.text]));
   if (configSource) sources.set(configSource.path, configSource.text);

@@ -22,6 +22,8 @@ export interface Config {
   ignore: string[];
   /** Duties of the 2026 Act treated as in force. */
   commenced: ActFlag[];
+  /** Folders outside the project, relative to its root, from which `include` may read files. */
+  includeFrom?: string[];
   /** Local non-working days that `tor schedule` skips like bank holidays (checked in src/cadence/closures.ts). */
   closures?: Closure[];
   /** A folder of handlebars templates, relative to the project root, over tor's own (`tor build --format html`). */
@@ -74,6 +76,7 @@ const KEYS: Readonly<Record<string, Checker>> = {
   },
   templates: checkTemplates,
   branding: checkBranding,
+  'include-from': checkIncludeFrom,
 };
 
 export function parseConfig(value: unknown, ruleIds: readonly string[], locate: Locate = atStart(CONFIG_FILE)): ConfigResult {
@@ -173,6 +176,19 @@ function checkCommenced(value: unknown, config: Config, report: Reporter): void 
 function checkTemplates(value: unknown, config: Config, report: Reporter): void {
   if (typeof value === 'string' && value.trim() !== '') config.templates = value;
   else report(['templates'], 'value', `\`templates\` must be a folder of handlebars templates, relative to the project folder${not(value)}.`, 'For example: `templates: templates` (layout.hbs and partials/<name>.hbs in it).');
+}
+
+function checkIncludeFrom(value: unknown, config: Config, report: Reporter): void {
+  if (!Array.isArray(value)) {
+    report(['include-from'], 'value', '`include-from` must be a list of folders outside the project that `include` may read from.', 'For example:\ninclude-from:\n  - ../shared-organisations');
+    return;
+  }
+  const folders: string[] = [];
+  value.forEach((folder: unknown, i) => {
+    if (typeof folder === 'string' && folder.trim() !== '') folders.push(folder);
+    else report(['include-from', i], 'value', `\`include-from[${i}]\` must be a folder, relative to the project folder${not(folder)}.`, 'For example: `- ../shared-organisations`.');
+  });
+  config.includeFrom = folders;
 }
 
 const BRANDING_KEYS = ['name', 'logo', 'accent'] as const;

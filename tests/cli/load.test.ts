@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeFailure, type Loaded, loadFiles, loadProject, type Project } from '../../src/cli/load.js';
+import { describeFailure, type Loaded, loadFiles, loadProject, MAX_SOURCE_BYTES, type Project } from '../../src/cli/load.js';
 
 let cwd: string;
 beforeEach(() => {
@@ -95,6 +96,62 @@ describe('loadProject', () => {
     expect(await failure('nope')).toBe('no such file or folder: nope');
     expect(await failure('readme.md')).toBe('not a .tor file: readme.md');
     expect(await failure('empty')).toBe('no .tor files in empty');
+  });
+});
+
+describe('files outside the project', () => {
+  it('refuses a symbolic link in the folder to a file outside it, at the link, and reads the rest', async () => {
+    write({ 'p/a.tor': '', 'secret/passwd.tor': 'organisation x: X\n' });
+    symlinkSync(join(cwd, 'secret/passwd.tor'), join(cwd, 'p/link.tor'));
+    const project = value(await loadProject('p', cwd));
+    expect(paths(project)).toEqual(['p/a.tor']);
+    expect(problems(project)).toEqual(['p/link.tor:1:1 load/outside-project']);
+    expect(project.diagnostics[0]?.hint).toContain('include-from');
+  });
+
+  it('reads a symbolic link to a file inside the project', async () => {
+    write({ 'p/real/a.tor': '' });
+    symlinkSync(join(cwd, 'p/real/a.tor'), join(cwd, 'p/alias.tor'));
+    expect(problems(value(await loadProject('p', cwd)))).toEqual([]);
+  });
+
+  it('refuses an include that reaches outside through a symbolic link, and ../../etc/passwd', async () => {
+    write({ 'p/main.tor': 'include shared/orgs.tor\ninclude ../../etc/passwd.tor\n', 'outside/orgs.tor': '' });
+    symlinkSync(join(cwd, 'outside'), join(cwd, 'p/shared'));
+    const project = value(await loadProject('p/main.tor', cwd));
+    expect(paths(project)).toEqual(['p/main.tor']);
+    expect(problems(project)).toEqual(['p/main.tor:1:9 load/outside-project', 'p/main.tor:2:9 load/include-outside-project']);
+  });
+
+  it('reads from a folder outside the project when the configuration allows it', async () => {
+    write({ 'p/main.tor': 'include ../shared/orgs.tor\ninclude link/orgs.tor\n', 'shared/orgs.tor': '' });
+    symlinkSync(join(cwd, 'shared'), join(cwd, 'p/link'));
+    const project = value(await loadProject('p/main.tor', cwd, { allowedOutside: [join(cwd, 'shared')] }));
+    expect(paths(project)).toEqual(['p/main.tor', 'shared/orgs.tor', 'p/link/orgs.tor']);
+    expect(problems(project)).toEqual([]);
+  });
+});
+
+describe('files that are not sources', () => {
+  it(`refuses a file larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB by its size, without reading it`, async () => {
+    write({ 'big.tor': '', 'p/main.tor': 'include big.tor\n', 'p/big.tor': '' });
+    truncateSync(join(cwd, 'big.tor'), 50 * 1024 * 1024);
+    truncateSync(join(cwd, 'p/big.tor'), MAX_SOURCE_BYTES + 1);
+    const loaded = await loadProject('big.tor', cwd);
+    expect(loaded.ok ? 'loaded' : describeFailure(loaded.failure)).toBe(
+      'big.tor is 50 MB: tor reads .tor files of at most 10 MB. Is it the right file? Split a large partnership into several files with `include`.',
+    );
+    const project = value(await loadProject('p/main.tor', cwd));
+    expect(problems(project)).toEqual(['p/main.tor:1:9 load/file-too-large']);
+    expect(project.diagnostics[0]?.message).toBe('`include big.tor`: the file is 10 MB.');
+  });
+
+  it('does not wait on a named pipe that looks like a source file', async () => {
+    write({ 'p/main.tor': 'include fifo.tor\n' });
+    execFileSync('mkfifo', [join(cwd, 'p/fifo.tor')]);
+    const project = value(await loadProject('p/main.tor', cwd));
+    expect(problems(project)).toEqual(['p/main.tor:1:9 load/unreadable-include']);
+    expect(project.diagnostics[0]?.message).toContain('it is not a regular file');
   });
 });
 

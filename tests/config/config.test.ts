@@ -54,6 +54,8 @@ describe('parseConfig', () => {
     [{ commenced: 'cwsa26.s2' }, "`commenced` must be a list of duties of the Children's Wellbeing and Schools Act 2026: `cwsa26.s2` or `cwsa26.s3`."],
     [{ commenced: ['cwsa26-s3'] }, '`commenced[0]` must be `cwsa26.s2` or `cwsa26.s3`, not `cwsa26-s3` — did you mean `cwsa26.s3`?'],
     [{ commenced: ['cwsa26.s2', 'cwsa26.s2'] }, '`commenced[1]` repeats `cwsa26.s2`.'],
+    [{ 'include-from': '../shared' }, '`include-from` must be a list of folders outside the project that `include` may read from.'],
+    [{ 'include-from': ['../shared', ''] }, '`include-from[1]` must be a folder, relative to the project folder.'],
     [['edition', 2023], 'tor.config.yaml must be a mapping of keys such as `edition:` and `rules:`.'],
   ])('names the bad key in %j', (value, message) => {
     expect(problems(value)).toEqual([message]);
@@ -93,6 +95,9 @@ describe('src/config/schema.json', () => {
     { commenced: ['cwsa26.s4'] },
     { commenced: ['cwsa26.s2', 'cwsa26.s2'] },
     { editon: 2023 },
+    { 'include-from': ['../shared'] },
+    { 'include-from': '../shared' },
+    { 'include-from': [' '] },
   ])('agrees with parseConfig on %j', (value) => {
     expect(validate(value)).toBe(problems(value).length === 0);
   });
