@@ -95,6 +95,22 @@ const FRACTIONS: ReadonlyArray<[TokenType, A.Fraction]> = [
   [T.KwThreeQuarters, { numerator: 3, denominator: 4, name: 'three quarters' }],
 ];
 
+/**
+ * The parser, the printer and the quorum evaluator all recurse into brackets, so a line nested
+ * thousands deep would exhaust the stack; no real rule needs more than a few levels.
+ */
+export const MAX_BRACKET_DEPTH = 32;
+
+function bracketDepth(lineTokens: readonly IToken[]): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const t of lineTokens) {
+    if (t.tokenType === T.LParen) deepest = Math.max(deepest, ++depth);
+    else if (t.tokenType === T.RParen) depth--;
+  }
+  return deepest;
+}
+
 function tokens(cst: CstNode, type: TokenType): IToken[] {
   return (cst.children[type.name] as IToken[] | undefined) ?? [];
 }
@@ -180,6 +196,16 @@ class AstBuilder {
 
   /** Parses one line with the rule for its context; reports and returns undefined on error. */
   parse(line: LineNode, rule: LineRule): CstNode | undefined {
+    const depth = bracketDepth(line.tokens);
+    if (depth > MAX_BRACKET_DEPTH) {
+      this.error(
+        'syntax/too-deep',
+        this.lineSpan(line),
+        `Brackets are nested ${depth} deep here; tor reads at most ${MAX_BRACKET_DEPTH} levels.`,
+        'Write the rule with fewer brackets: `and` binds tighter than `or`, so `a and b or c` needs none.',
+      );
+      return undefined;
+    }
     const { cst, errors } = parseLine(line.tokens, rule);
     if (errors.length === 0) return cst;
     const first = errors[0]!;
