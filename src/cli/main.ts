@@ -6,6 +6,7 @@ import { fmt, type FmtOptions } from './fmt.js';
 import { BUILD_FORMATS, collectFlag, parseDateOption, parseFormats, parseMaxWarnings, parseToday, SCHEDULE_FORMATS } from './options.js';
 import { complain, Exit, type ExitCode, FORMATS } from './output.js';
 import type { BuildOptions } from './build.js';
+import type { PreviewCliOptions } from './preview.js';
 import type { QuorumOptions } from './quorum.js';
 import type { RulesFormat } from './rules.js';
 import type { ScheduleOptions } from './schedule.js';
@@ -123,6 +124,19 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
       exitCode = await (await import('./build.js')).build(path, options);
     });
   exitThroughMain(buildCommand);
+
+  const previewCommand = program
+    .command('preview')
+    .description('serve the pages from memory, rebuild them on every save and reload the open pages')
+    .argument('<path>', 'a project folder or .tor file')
+    .option('--port <n>', 'the port to listen on; 0 picks a free one (default: 4321)')
+    .option('--host <host>', 'the address to listen on (default: 127.0.0.1, this machine only)')
+    .option('--color', 'colour diagnostics even when stderr is not a terminal')
+    .option('--no-color', 'never colour diagnostics')
+    .action(async (path: string, options: PreviewCliOptions) => {
+      exitCode = await (await import('./preview.js')).preview(path, options);
+    });
+  exitThroughMain(previewCommand);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
