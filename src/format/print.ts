@@ -361,7 +361,8 @@ function decision(d: A.DecidesStmt): string {
 export function quorum(e: A.QuorumExpr): string {
   if (e.kind === 'and' && e.including) {
     const [first, ...rest] = e.terms;
-    return `${term(first!, rest.length > 0)} are present, including ${andList(rest)}`;
+    // "are present" ends the first term, so nothing after it can be read into it.
+    return `${term(first!, undefined)} are present, including ${andList(rest)}`;
   }
   const text = expression(e);
   // "two thirds of the members, rounded up, are present": the rounding is an aside.
@@ -374,17 +375,17 @@ export function quorumWords(e: A.QuorumExpr): string {
 }
 
 function expression(e: A.QuorumExpr): string {
-  if (e.kind === 'and') return e.including ? `${term(e.terms[0]!, true)}, including ${andList(e.terms.slice(1))}` : andList(e.terms);
+  if (e.kind === 'and') return e.including ? `${term(e.terms[0]!, e.terms[1])}, including ${andList(e.terms.slice(1))}` : andList(e.terms);
   if (e.kind === 'or') return e.terms.map((t) => expression(t)).join(' or ');
-  return term(e, false);
+  return term(e, undefined);
 }
 
 function andList(terms: readonly A.QuorumExpr[]): string {
-  return list(terms.map((t, k) => term(t, k < terms.length - 1)));
+  return list(terms.map((t, k) => term(t, terms[k + 1])));
 }
 
-/** One term; `followed` says whether another term comes after it in an `and` list. */
-function term(e: A.QuorumExpr, followed: boolean): string {
+/** One term; `next` is the term after it in an `and` list, if any. */
+function term(e: A.QuorumExpr, next: A.QuorumExpr | undefined): string {
   switch (e.kind) {
     case 'and':
     case 'or':
@@ -410,8 +411,10 @@ function term(e: A.QuorumExpr, followed: boolean): string {
     case 'each of': {
       const items = e.organisations.map(who);
       const text = `one member from each of ${list(items)}`;
-      // A one-name list would swallow the next name in the `and` list: keep it in brackets.
-      return followed && items.length === 1 && e.organisations[0]!.kind === 'id' ? `(${text})` : text;
+      // A one-name list would take a name after it as its own ("each of council, dcs"): keep it in
+      // brackets then, and only then, so the tree reads back as it was.
+      const swallows = items.length === 1 && e.organisations[0]!.kind === 'id' && next?.kind === 'present' && next.who.kind === 'id';
+      return swallows ? `(${text})` : text;
     }
   }
 }

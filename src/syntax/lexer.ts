@@ -26,6 +26,8 @@ const PROSE_HEADER =
 const STRUCTURED_HEADER = /^(?:members|executive\s+members|non-executive\s+members|observers|deputies)\s*:\s*$/i;
 /** Inside prose only `section <id>:` in lower case starts a sub-section, so "Section 11: …" stays prose. */
 const SECTION_HEADER = /^section\s+[a-z][a-z0-9-]*\s*:/;
+/** A structured line is read case-blind, so `Section intro: …` there declares a section too. */
+const SECTION_DECLARATION = /^section\s+[^\s:]+\s*:/i;
 const ENDS_WITH_COLON = /:\s*$/;
 
 /**
@@ -71,11 +73,13 @@ const event = (kind: EventKind, line: Line): number => line.index * 8 + kind;
 
 /** What kind of block a structured line opens if lines indented under it follow. */
 function blockModeAfter(content: string): Mode {
-  if (SECTION_HEADER.test(content)) return 'section';
+  if (SECTION_DECLARATION.test(content)) return 'section';
   if (STRUCTURED_HEADER.test(content)) return 'structured';
+  if (PROSE_HEADER.test(content)) return 'prose';
+  // A declaration whose title ends in `:` ("group g: Support Team:") still opens statements.
+  if (TEXT_AFTER.test(content)) return 'structured';
   // An unknown `key:` opens prose, so a misspelt prose header costs one diagnostic, not one per line.
-  if (PROSE_HEADER.test(content) || ENDS_WITH_COLON.test(content)) return 'prose';
-  return 'structured';
+  return ENDS_WITH_COLON.test(content) ? 'prose' : 'structured';
 }
 
 function splitLines(text: string): { lines: Line[]; lineStarts: number[] } {

@@ -544,10 +544,14 @@ export class LineParser extends CstParser {
             this.CONSUME(T.Comma);
             this.SUBRULE2(this.name);
           });
-          this.OPTION(() => {
-            this.OPTION2(() => this.CONSUME2(T.Comma));
-            this.CONSUME(T.KwAnd);
-            this.SUBRULE3(this.name);
+          // "and <name>" ends the list only when a name follows; "and 3 members" is the next term.
+          this.OPTION({
+            GATE: () => (this.LA(1).tokenType === T.Comma ? this.LA(2).tokenType === T.KwAnd && this.LA(3).tokenType === T.Word : this.LA(2).tokenType === T.Word),
+            DEF: () => {
+              this.OPTION2(() => this.CONSUME2(T.Comma));
+              this.CONSUME(T.KwAnd);
+              this.SUBRULE3(this.name);
+            },
           });
         },
       },
@@ -563,9 +567,13 @@ export class LineParser extends CstParser {
       { ALT: () => this.CONSUME(T.KwThreeQuarters) },
     ]);
     this.CONSUME(T.KwOfTheMembers);
-    this.OPTION(() => {
-      this.OPTION2(() => this.CONSUME(T.Comma));
-      this.OR2([{ ALT: () => this.CONSUME(T.KwRoundedUp) }, { ALT: () => this.CONSUME(T.KwRoundedDown) }]);
+    // A comma is the rounding's only when a rounding follows it; otherwise it separates terms.
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType !== T.Comma || this.LA(2).tokenType === T.KwRoundedUp || this.LA(2).tokenType === T.KwRoundedDown,
+      DEF: () => {
+        this.OPTION2(() => this.CONSUME(T.Comma));
+        this.OR2([{ ALT: () => this.CONSUME(T.KwRoundedUp) }, { ALT: () => this.CONSUME(T.KwRoundedDown) }]);
+      },
     });
   });
 
