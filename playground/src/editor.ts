@@ -43,7 +43,8 @@ export function editorExtensions(path: string, hooks: EditorHooks): Extension[] 
     EditorState.tabSize.of(2),
     torSupport(),
     EditorView.lineWrapping,
-    EditorView.contentAttributes.of({ 'aria-label': `Source of ${path}`, 'aria-describedby': 'editor-help' }),
+    // tabindex: the text area is a tab stop in its own right, so keyboard users can reach and scroll it.
+    EditorView.contentAttributes.of({ 'aria-label': `Source of ${path}`, 'aria-describedby': 'editor-help', tabindex: '0' }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) hooks.changed();
     }),

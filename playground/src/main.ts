@@ -19,6 +19,8 @@ interface Probe {
   /** Milliseconds from a keystroke to the preview showing its effect, most recent last. */
   latencies: number[];
   lastLatencyMs: number | undefined;
+  /** Where the last compile's time went, in milliseconds. */
+  lastPhases: { waited: number; compiled: number; drawn: number; previewed: number } | undefined;
 }
 
 declare global {
@@ -28,10 +30,14 @@ declare global {
   }
 }
 
-/** Long enough to let a burst of typing through in one compile, short enough not to be felt. */
-const DEBOUNCE_MS = 30;
+/**
+ * The least time between the end of one compile and the start of the next. A change after a
+ * pause compiles at once; changes typed during a compile or just after it wait and go together
+ * in one compile, so the editor always has time to show the keystrokes.
+ */
+const GAP_MS = 25;
 
-const probe: Probe = { compiles: 0, latencies: [], lastLatencyMs: undefined };
+const probe: Probe = { compiles: 0, latencies: [], lastLatencyMs: undefined, lastPhases: undefined };
 window.torPlayground = probe;
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -62,7 +68,9 @@ let wantedSlug: string | undefined;
 /** When the first change not yet shown in the preview was made. */
 let changedAt: number | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
+let lastCompileEnd = -Infinity;
 let shownHtml = '';
+let shownSlug = '';
 
 const hooks: EditorHooks = { changed: scheduleCompile, format: formatCurrent };
 const view = new EditorView({ parent: ui.editor });
@@ -78,8 +86,9 @@ const quorum = new QuorumView({
 
 function scheduleCompile(): void {
   changedAt ??= performance.now();
-  if (timer !== undefined) clearTimeout(timer);
-  timer = setTimeout(recompile, DEBOUNCE_MS);
+  // A compile already due reads the text as it is then, this change included.
+  if (timer !== undefined) return;
+  timer = setTimeout(recompile, Math.max(0, lastCompileEnd + GAP_MS - performance.now()));
 }
 
 function projectFiles(): SourceFile[] {
@@ -94,13 +103,19 @@ function today(): { year: number; month: number; day: number } {
 
 function recompile(): void {
   timer = undefined;
+  const since = changedAt;
+  const started = performance.now();
   compiled = compileProject({ files: projectFiles(), templates, slug: wantedSlug, today: today() });
+  const done = performance.now();
   probe.compiles++;
   showDiagnostics(view, compiled.diagnostics.filter((d) => d.file === currentPath));
   drawProblems(compiled.diagnostics);
   drawPages(compiled);
   quorum.update(compiled.model);
+  const drawn = performance.now();
   showPreview(compiled);
+  probe.lastPhases = { waited: since === undefined ? 0 : started - since, compiled: done - started, drawn: drawn - done, previewed: performance.now() - drawn };
+  lastCompileEnd = performance.now();
 }
 
 function drawProblems(diagnostics: readonly Diagnostic[]): void {
@@ -151,23 +166,47 @@ function showPreview(result: Compiled): void {
   ui.preview.title = `Preview of ${result.documents.find((d) => d.slug === result.page!.slug)?.label ?? 'the published document'}`;
   if (result.page.html === shownHtml) return previewShown();
   shownHtml = result.page.html;
-  keepScroll();
-  ui.preview.srcdoc = result.page.html;
+  const doc = loadedPreview();
+  if (!doc) {
+    shownSlug = result.page.slug;
+    shownHead = pageParts(result.page.html).head;
+    ui.preview.srcdoc = result.page.html;
+    return;
+  }
+  // Replacing the loaded document's content is quicker than loading a new one and keeps the
+  // reader's place. The frame stays sandboxed without scripts, so nothing in it can run.
+  const parts = pageParts(result.page.html);
+  // The head (title and stylesheet) rarely changes: leaving it spares the browser re-reading the styles.
+  if (parts.head !== shownHead) doc.head.innerHTML = parts.head;
+  shownHead = parts.head;
+  doc.body.innerHTML = parts.body;
+  // Another document opens at its top; the same one stays where the reader was.
+  if (result.page.slug !== shownSlug) doc.defaultView?.scrollTo(0, 0);
+  shownSlug = result.page.slug;
+  // Reading the height makes the browser lay the new page out before the time is taken; it is painted in the next frame.
+  void doc.body.offsetHeight;
+  previewShown();
 }
 
-let scroll: { x: number; y: number } | undefined;
+let previewLoaded = false;
+let shownHead = '';
 
-/** Remembers where the reader was, so the new preview opens at the same place. */
-function keepScroll(): void {
-  const win = ui.preview.contentWindow;
-  scroll = win ? { x: win.scrollX, y: win.scrollY } : undefined;
+/** The inside of a rendered page's head and body (the templates write each tag once). */
+function pageParts(html: string): { head: string; body: string } {
+  const head = /<head[^>]*>([\s\S]*)<\/head>/i.exec(html)?.[1] ?? '';
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+  return { head, body };
+}
+
+/** The preview's document once it has loaded its first page, when the page may reach into it. */
+function loadedPreview(): Document | undefined {
+  return (previewLoaded && ui.preview.contentDocument) || undefined;
 }
 
 ui.preview.addEventListener('load', () => {
-  const doc = ui.preview.contentDocument;
-  if (scroll && doc) ui.preview.contentWindow?.scrollTo(scroll.x, scroll.y);
+  previewLoaded = true;
   // The pages link to each other by file name; in the playground such a link shows that document instead.
-  doc?.addEventListener('click', (event) => {
+  ui.preview.contentDocument?.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.('a[href]');
     const page = link && /^([a-z0-9][a-z0-9-]*)\.html(?:#.*)?$/.exec(link.getAttribute('href') ?? '');
     if (!page) return;

@@ -47,7 +47,12 @@ export function compileProject(input: CompileInput): Compiled {
     // Without a diagram function the structure is drawn as a list: the diagram's layout engine stays out of the page.
     const documents = publishedDocuments(result.model);
     const chosen = documents.find((d) => d.slug === input.slug) ?? documents[0];
-    const pages = renderHtml(documents, { templates: input.templates });
+    // Only the chosen page is shown: the others go in without their text, which keeps the
+    // navigation and the links between pages while rendering a tenth of the words.
+    const pages = renderHtml(
+      documents.map((d) => (d === chosen ? d : { ...d, blocks: [] })),
+      { templates: input.templates },
+    );
     const page = pages.find((p) => p.path === `${chosen?.slug}.html`);
     return {
       model: result.model,

@@ -75,7 +75,8 @@ export function quorumPanel(model: Model | undefined, wanted: string | undefined
   const label = (seat: string): string => {
     const kind = seats.get(seat)?.kind;
     if (kind === 'post') return names.postItem(seat);
-    if (kind === 'chair') return `Chair of the ${group.title}`;
+    // `chair-of-<group>`: the chair of another group, who holds no declared post.
+    if (kind === 'chair') return `Chair of the ${names.groups.get(seat.replace(/^chair-of-/, ''))?.title ?? seat}`;
     return names.place(seat);
   };
   const members: MemberRow[] = [

@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/index.js';
 import { memberKey, NOBODY, quorumPanel, type Attendance, type DeputyChoice } from '../../playground/src/quorum-panel.js';
+import { ROOT } from '../backends/html/html.js';
 import { compileText, PARTNERSHIP } from '../helpers.js';
 
 const GROUPS = `
@@ -76,6 +80,18 @@ describe('the quorum simulator model', () => {
     expect(full.verdict?.quorate).toBe(true);
     // A member present in person sends no deputy: the choice is ignored.
     expect(quorumPanel(model(), 'exec', attend(['dcs', 'nurse', 'superintendent'], { dcs: 'authority' })).verdict?.deputies).toEqual([]);
+  });
+
+  it('names every member of the Isle of Wight Executive Group apart, chairs of other groups by their group', () => {
+    const dir = join(ROOT, 'examples', 'isle-of-wight');
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.tor'))
+      .map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') }));
+    const panel = quorumPanel(compile(files, { validate: false }).model, 'executive', NOBODY);
+    const labels = panel.members.map((m) => m.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels.filter((l) => l.startsWith('Chair of the ')).length).toBeGreaterThan(1);
+    expect(labels).not.toContain('Chair of the Executive Group');
   });
 
   it('ignores ids that are not seats of the group, and has nothing to show without a model', () => {
