@@ -5,13 +5,15 @@
  * the sources goes into the overlay as text (textContent), never as markup.
  */
 
-/** Where the preview's own files are served: no page tor builds has a folder, so none can be here. */
-export const CLIENT_PATH = '/__tor/client.js';
+/** Where the events are served: no page tor builds is in a folder, so none can be here. */
 export const EVENTS_PATH = '/__tor/events';
 
-/** The `<script>` tag for a page of build `build` (none yet: the placeholder shown before the first good build). */
+/**
+ * The client for a page of build `build` (none yet: the placeholder shown before the first
+ * good build). Inline rather than a file of its own, so a reload waits for one request, not two.
+ */
 export function clientTag(build: number | undefined): string {
-  return `<script src="${CLIENT_PATH}" data-build="${build ?? ''}"></script>`;
+  return `<script data-tor-preview data-build="${build ?? ''}">${CLIENT_SCRIPT}</script>`;
 }
 
 /** The page with the client added just before `</body>` (at the end when there is none). */
@@ -48,7 +50,7 @@ export const CLIENT_SCRIPT = `(function () {
       '#' + OVERLAY + ' { position: fixed; left: 0; right: 0; bottom: 0; z-index: 2147483647; max-height: 60vh; overflow: auto;',
       '  box-sizing: border-box; padding: 1rem 1.5rem; background: #ffffff; color: #0b0c0c; border-top: 6px solid #d4351c;',
       '  box-shadow: 0 -2px 12px rgba(0, 0, 0, 0.3); font: 16px/1.4 system-ui, sans-serif; text-align: left; }',
-      '#' + OVERLAY + ' h2 { margin: 0 0 0.5rem; font-size: 1.25rem; color: #0b0c0c; }',
+      '#' + OVERLAY + ' h2 { margin: 0 0 0.5rem; padding: 0; border: 0; font: bold 1.25rem/1.3 system-ui, sans-serif; color: #0b0c0c; }',
       '#' + OVERLAY + ' ol { margin: 0; padding-left: 1.5rem; }',
       '#' + OVERLAY + ' li { margin: 0 0 0.75rem; }',
       '#' + OVERLAY + ' p { margin: 0; }',

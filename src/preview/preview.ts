@@ -1,5 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Config } from '../config/config.js';
+import { reason } from '../cli/io-errors.js';
 import { projectRoot, type LoadFailure } from '../cli/load.js';
 import { DiagramCache } from './diagram-cache.js';
 import { startServer, type PreviewServer, type PreviewState } from './server.js';
@@ -40,8 +41,6 @@ export interface BuildReport {
 export interface Preview {
   url: string;
   port: number;
-  /** Resolves when every build asked for so far has finished (for tests and measurements). */
-  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -103,41 +102,36 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewStar
       onError: (error) => options.onWatchError?.(error),
     });
   } catch (error) {
-    return { ok: false, failure: { kind: 'load', load: { kind: 'unreadable', path: options.path, reason: error instanceof Error ? error.message : String(error) } } };
+    return { ok: false, failure: { kind: 'load', load: { kind: 'unreadable', path: options.path, reason: reason(error) } } };
   }
 
-  const firstStarted = performance.now();
-  const first = await buildSite({ path: options.path, cwd: options.cwd, diagrams }).catch((error: unknown) => {
-    watcher.close();
-    throw error;
-  });
-  if (first.kind === 'problems' && first.failure) {
-    watcher.close();
-    return { ok: false, failure: { kind: 'load', load: first.failure } };
-  }
+  // Listening before the first build, so a busy port is said at once, not after the build.
   try {
     server = await startServer({ host: options.host, port: options.port, state: () => state });
   } catch (error) {
     watcher.close();
     return { ok: false, failure: { kind: 'listen', error: error as NodeJS.ErrnoException } };
   }
+  const listening = server;
+  const stop = async (): Promise<void> => {
+    watcher.close();
+    await builds.settled();
+    await listening.close();
+  };
+
+  const firstStarted = performance.now();
+  const first = await buildSite({ path: options.path, cwd: options.cwd, diagrams }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  if (first.kind === 'problems' && first.failure) {
+    await stop();
+    return { ok: false, failure: { kind: 'load', load: first.failure } };
+  }
   apply(first, firstStarted, 0);
   builds.release();
 
-  const started = server;
-  return {
-    ok: true,
-    preview: {
-      url: started.url,
-      port: started.port,
-      settled: () => builds.settled(),
-      async close() {
-        watcher.close();
-        await builds.settled();
-        await started.close();
-      },
-    },
-  };
+  return { ok: true, preview: { url: listening.url, port: listening.port, close: stop } };
 }
 
 /**

@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient } from './client.js';
+import { EVENTS_PATH, injectClient } from './client.js';
 import type { Problem } from './problems.js';
 import type { SitePage } from './site.js';
 
 /**
- * The preview's web server (Node's http): the last good pages from memory, the reload
- * client, and a stream of server-sent events that tells open pages about each build.
+ * The preview's web server (Node's http): the last good pages from memory with the reload
+ * client in them, and a stream of server-sent events that tells open pages about each build.
  * Nothing is read from disk, so no address can reach a file: a path is only ever looked up
  * among the pages built.
  */
@@ -81,7 +81,6 @@ function respond(request: IncomingMessage, response: ServerResponse, state: () =
   }
   const path = requestedPath(request.url);
   if (path === EVENTS_PATH) return openStream(request, response, state(), streams);
-  if (path === CLIENT_PATH) return send(response, 200, 'text/javascript; charset=utf-8', CLIENT_SCRIPT, request);
 
   const current = state();
   const name = path === '/' ? 'index.html' : path?.slice(1);
