@@ -143,6 +143,7 @@ const WAITING_PAGE = `<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Waiting for the sources to build – tor preview</title>
+<style>body { margin: 2rem; font: 18px/1.5 system-ui, sans-serif; color: #0b0c0c; }</style>
 </head>
 <body>
 <main>

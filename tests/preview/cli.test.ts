@@ -60,6 +60,14 @@ describe('tor preview on the command line', () => {
     expect(child.stdout()).toBe('');
   });
 
+  it('says when --host is not an address of this machine, exit 2', async () => {
+    const copy = project();
+    // 192.0.2.1 is reserved for documentation (RFC 5737): no machine has it.
+    const child = preview([copy.path, '--port', '0', '--host', '192.0.2.1'], copy.dir);
+    expect(await child.exited).toBe(2);
+    expect(child.stderr()).toBe('tor: cannot listen on 192.0.2.1: it is not an address of this machine — leave out --host to use 127.0.0.1\n');
+  });
+
   it('refuses a missing path with the same line as tor build, exit 2', async () => {
     const copy = project();
     const child = preview(['no-such-project', '--port', '0'], copy.dir);

@@ -5,7 +5,7 @@
  * when nothing changed.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -206,6 +206,27 @@ describe('tor preview: rebuilding', () => {
     rmSync(config);
     await events.next((e) => e.build === 3 && e.problems.length === 0);
     expect(await (await fetch(url)).text()).not.toContain('Island Safeguarding');
+  });
+
+  it("rebuilds when one of the project's templates changes, and shows a template that does not compile", async () => {
+    const { url } = await start();
+    events = await readEvents(url);
+    await events.next(() => true);
+    mkdirSync(join(project.project, 'look', 'partials'), { recursive: true });
+    const footer = join(project.project, 'look', 'partials', 'footer.hbs');
+    writeFileSync(footer, '<footer class="site-footer"><p>Draft for the Board</p></footer>\n');
+    writeFileSync(join(project.project, 'tor.config.yaml'), 'templates: look\n');
+    await events.next((e) => e.build === 2);
+    expect(await (await fetch(url)).text()).toContain('Draft for the Board');
+
+    writeFileSync(footer, '<footer class="site-footer"><p>Final {{#if}}</p></footer>\n');
+    const broken = await events.next((e) => e.problems.length > 0);
+    expect(broken.problems[0]?.message).toMatch(/footer\.hbs is not a valid handlebars template/);
+    expect(await (await fetch(url)).text()).toContain('Draft for the Board');
+
+    writeFileSync(footer, '<footer class="site-footer"><p>Final for the Board</p></footer>\n');
+    await events.next((e) => e.build === 3 && e.problems.length === 0);
+    expect(await (await fetch(url)).text()).toContain('Final for the Board');
   });
 
   it('serves a waiting page until sources that start broken first build, then the pages', async () => {
