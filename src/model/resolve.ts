@@ -557,25 +557,31 @@ class Resolver {
 
   // ---- whole-project checks -------------------------------------------------------------
 
-  /** Accountability must be a tree: a group accountable, through others, to itself is reported once per cycle. */
+  /**
+   * Accountability must be a tree: a group accountable, through others, to itself is reported
+   * once per cycle. Each group has at most one line upwards, so following it from each group in
+   * turn finds every cycle; a loop, not recursion, because a chain may be thousands of groups long.
+   */
   private checkAccountability(groups: readonly M.Group[]): void {
     const byId = new Map(groups.map((g) => [g.id, g]));
+    const above = (g: M.Group): M.Group | undefined => (g.accountableTo?.kind === 'group' ? byId.get(g.accountableTo.group) : undefined);
     const state = new Map<string, 'visiting' | 'done'>();
-    const visit = (g: M.Group, path: M.Group[]): void => {
-      state.set(g.id, 'visiting');
-      const next = g.accountableTo?.kind === 'group' ? byId.get(g.accountableTo.group) : undefined;
-      if (next) {
-        if (state.get(next.id) === 'visiting') {
-          const cycle = [...path.slice(path.indexOf(next)), g];
-          const names = [...cycle, next].map((x) => `\`${x.id}\``).join(' → ');
-          this.error('resolve/accountability-cycle', g.accountableTo!.span, `Accountability goes round in a circle: ${names}.`, 'One of these groups must be accountable to a group outside the circle, or to the lead safeguarding partners.');
-        } else if (!state.has(next.id)) {
-          visit(next, [...path, g]);
-        }
+    for (const start of groups) {
+      const walk: M.Group[] = [];
+      let current: M.Group | undefined = start;
+      while (current && !state.has(current.id)) {
+        state.set(current.id, 'visiting');
+        walk.push(current);
+        current = above(current);
       }
-      state.set(g.id, 'done');
-    };
-    for (const g of groups) if (!state.has(g.id)) visit(g, []);
+      if (current && state.get(current.id) === 'visiting') {
+        const cycle = walk.slice(walk.indexOf(current));
+        const closing = walk[walk.length - 1]!;
+        const names = [...cycle, current].map((x) => `\`${x.id}\``).join(' → ');
+        this.error('resolve/accountability-cycle', closing.accountableTo!.span, `Accountability goes round in a circle: ${names}.`, 'One of these groups must be accountable to a group outside the circle, or to the lead safeguarding partners.');
+      }
+      for (const g of walk) state.set(g.id, 'done');
+    }
   }
 
   private checkPlaceholders(prose: A.Prose): void {

@@ -234,9 +234,9 @@ export function smallestAddition(cq: CompiledQuorum, base: Uint32Array, options:
   for (const p of absent) set(work, p);
   if (!cq.test(work)) return undefined;
 
-  const greedy = greedyAddition(cq, base, absent);
-  const lower = Math.max(1, lowerBound(cq.node, base, cq));
   const classes = interchangeable(cq, absent, base);
+  const greedy = greedyAddition(cq, base, classes);
+  const lower = Math.max(1, lowerBound(cq.node, base, cq));
   const sizes = classes.map((c) => c.length);
   // capacity[i]: how many can still be added from classes i and after.
   const capacity = new Int32Array(classes.length + 1);
@@ -389,26 +389,34 @@ function lowerBound(n: Node, bits: Uint32Array, cq: CompiledQuorum): number {
   }
 }
 
-/** Adds whoever most reduces the shortfall until quorate, then drops anyone not needed. */
-function greedyAddition(cq: CompiledQuorum, base: Uint32Array, absent: readonly number[]): number[] {
+/**
+ * Adds whoever most reduces the shortfall until quorate, then drops anyone not needed.
+ * Members of one class are interchangeable, so each step tries only the next member of each
+ * class: with a thousand members and two classes, that is two trials a step, not a thousand.
+ */
+function greedyAddition(cq: CompiledQuorum, base: Uint32Array, classes: readonly (readonly number[])[]): number[] {
   const work = base.slice();
   const added: number[] = [];
-  const left = new Set(absent);
-  while (!cq.test(work) && left.size > 0) {
+  const taken = new Int32Array(classes.length);
+  while (!cq.test(work)) {
     let best = -1;
     let bestScore = Infinity;
-    for (const p of left) {
+    for (let c = 0; c < classes.length; c++) {
+      const p = classes[c]![taken[c]!];
+      if (p === undefined) continue;
       set(work, p);
       const score = cq.test(work) ? -1 : shortfall(cq.node, work, cq.words);
       clear(work, p);
-      if (score < bestScore) {
-        best = p;
+      // Ties go to the earliest member in the member list.
+      if (score < bestScore || (score === bestScore && p < classes[best]![taken[best]!]!)) {
+        best = c;
         bestScore = score;
       }
     }
-    set(work, best);
-    added.push(best);
-    left.delete(best);
+    if (best < 0) break;
+    const p = classes[best]![taken[best]!++]!;
+    set(work, p);
+    added.push(p);
   }
   for (let i = added.length - 1; i >= 0; i--) {
     clear(work, added[i]!);

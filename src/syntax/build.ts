@@ -4,7 +4,7 @@ import { closest } from '../diagnostics/suggest.js';
 import type * as A from './ast.js';
 import { lex } from './lexer.js';
 import { parseLine, type LineRule } from './parser.js';
-import { readProse, type ProsePiece } from './prose.js';
+import { MAX_LIST_DEPTH, readProse, type ProsePiece } from './prose.js';
 import { explainSyntaxError } from './syntax-errors.js';
 import * as T from './tokens.js';
 
@@ -31,34 +31,39 @@ export function buildFile(path: string, text: string): BuildResult {
   return { ast: { path, declarations, comments: lexed.comments }, diagnostics: builder.diagnostics };
 }
 
+/**
+ * Groups lines into blocks by their Indent/Dedent tokens. Iterative, with the open blocks on
+ * a stack of its own: a file indented ten thousand levels deep must not exhaust the call stack.
+ */
 function layoutTree(tokens: readonly IToken[]): BlockPiece[] {
+  const root: BlockPiece[] = [];
+  const open: BlockPiece[][] = [root];
   let i = 0;
-  function block(): BlockPiece[] {
-    const out: BlockPiece[] = [];
-    while (i < tokens.length) {
-      const t = tokens[i]!;
-      if (t.tokenType === T.Dedent) {
-        i++;
-        return out;
-      }
-      if (t.tokenType === T.ProseLine || t.tokenType === T.ProseBlank) {
-        out.push(t.tokenType === T.ProseLine ? { kind: 'prose-line', token: t } : { kind: 'prose-blank', token: t });
-        i++;
-        continue;
-      }
-      const lineTokens: IToken[] = [];
-      while (i < tokens.length && tokens[i]!.tokenType !== T.Newline) lineTokens.push(tokens[i++]!);
-      const newline = tokens[i++]!;
-      let children: BlockPiece[] | undefined;
-      if (tokens[i]?.tokenType === T.Indent) {
-        i++;
-        children = block();
-      }
-      out.push({ kind: 'line', tokens: lineTokens, newline, children });
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const out = open[open.length - 1]!;
+    if (t.tokenType === T.Dedent) {
+      i++;
+      if (open.length > 1) open.pop();
+      continue;
     }
-    return out;
+    if (t.tokenType === T.ProseLine || t.tokenType === T.ProseBlank) {
+      out.push(t.tokenType === T.ProseLine ? { kind: 'prose-line', token: t } : { kind: 'prose-blank', token: t });
+      i++;
+      continue;
+    }
+    const lineTokens: IToken[] = [];
+    while (i < tokens.length && tokens[i]!.tokenType !== T.Newline) lineTokens.push(tokens[i++]!);
+    const newline = tokens[i++]!;
+    const indented = tokens[i]?.tokenType === T.Indent;
+    const children: BlockPiece[] | undefined = indented ? [] : undefined;
+    out.push({ kind: 'line', tokens: lineTokens, newline, children });
+    if (children) {
+      i++;
+      open.push(children);
+    }
   }
-  return block();
+  return root;
 }
 
 const ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -362,7 +367,13 @@ class AstBuilder {
         pieces.push({ kind: 'section', decl: { kind: 'section', id: this.id(child(cst, 'declaredName')), title: this.text(child(cst, 'text')), body: this.prose(p), span: this.blockSpan(p) } });
       }
     }
-    return readProse(pieces, this.blockSpan(line), (t) => this.span(t));
+    let reported = false;
+    const tooDeep = (item: Span): void => {
+      if (reported) return;
+      reported = true;
+      this.error('syntax/too-deep', item, `This list item is nested more than ${MAX_LIST_DEPTH} lists deep; tor reads at most ${MAX_LIST_DEPTH}.`, 'Indent it less, or make the deepest items sentences of the item above.');
+    };
+    return readProse(pieces, this.blockSpan(line), (t) => this.span(t), tooDeep);
   }
 
   // ---- partnership ----------------------------------------------------------------------
@@ -777,15 +788,21 @@ function deputyRule(cst: CstNode): A.DeputyRuleKind {
   return token(cst, T.KwOnlyWithFullAuthority) ? 'count only with full authority' : 'count towards quorum';
 }
 
+/** The last token of a line and everything indented under it. */
 function lastToken(line: LineNode): IToken | undefined {
-  const children = line.children;
-  if (!children || children.length === 0) return line.tokens[line.tokens.length - 1];
-  for (let k = children.length - 1; k >= 0; k--) {
-    const p = children[k]!;
-    if (p.kind === 'prose-line') return p.token;
-    if (p.kind === 'line') return lastToken(p);
+  let current = line;
+  descend: for (;;) {
+    const children = current.children ?? [];
+    for (let k = children.length - 1; k >= 0; k--) {
+      const p = children[k]!;
+      if (p.kind === 'prose-line') return p.token;
+      if (p.kind === 'line') {
+        current = p;
+        continue descend;
+      }
+    }
+    return current.tokens[current.tokens.length - 1];
   }
-  return line.tokens[line.tokens.length - 1];
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -124,6 +124,13 @@ function splitLines(text: string): { lines: Line[]; lineStarts: number[] } {
 }
 
 /**
+ * Blocks inside blocks: a partnership's deepest real nesting is a section inside a section of a
+ * group's prose. The builder, the printer and the backends all walk blocks, so a file nested
+ * thousands deep is refused here rather than overflowing the stack there.
+ */
+export const MAX_BLOCK_DEPTH = 16;
+
+/**
  * Turns a `.tor` file into tokens. A layout pass reads the lines: indentation becomes
  * Indent/Dedent tokens, lines inside prose blocks become one ProseLine token each, and
  * comment lines are set aside. The remaining (structured) lines are split into words
@@ -139,6 +146,8 @@ export function lex(text: string, file: string): LexResult {
   let blanks: Line[] = [];
   let linesInBlock = 0;
   const structuredLines: Line[] = [];
+  /** While set, lines indented deeper than this are inside a block nested too deep, and skipped. */
+  let skipDeeperThan: number | undefined;
 
   const pos = (offset: number, line: Line) => ({ line: line.number, column: offset - line.start + 1, offset });
   const spanOf = (line: Line, from: number, to: number) => ({ file, start: pos(from, line), end: pos(to, line) });
@@ -159,6 +168,23 @@ export function lex(text: string, file: string): LexResult {
       );
     }
     const i = line.indent;
+    if (skipDeeperThan !== undefined) {
+      if (i > skipDeeperThan) continue;
+      skipDeeperThan = undefined;
+    }
+    if (pending && i > pending.headerIndent && frames.length > MAX_BLOCK_DEPTH) {
+      diagnostics.push(
+        diagnostic(
+          'syntax/too-deep',
+          'error',
+          spanOf(line, line.start, line.contentStart),
+          `This line opens a block nested ${frames.length} deep; tor reads at most ${MAX_BLOCK_DEPTH} levels.`,
+          'Indent less: a group, its lists and its sections need only a few levels.',
+        ),
+      );
+      skipDeeperThan = pending.headerIndent;
+      continue;
+    }
     if (pending && i > pending.headerIndent) {
       frames.push({ mode: pending.mode, headerIndent: pending.headerIndent, indent: i });
       events.push(event(EventKind.indent, line));
@@ -234,9 +260,10 @@ export function lex(text: string, file: string): LexResult {
   return { tokens: buildTokens(text, lines, events, structuredLines), comments, diagnostics, lineStarts };
 }
 
+/** A token the layout pass makes. One with no text ends where it starts, so a span ending on it stays on its line. */
 function virtualToken(type: TokenType, line: Line, offset: number, image = ''): IToken {
   const column = offset - line.start + 1;
-  return createTokenInstance(type, image, offset, offset + Math.max(image.length, 1) - 1, line.number, line.number, column, column + Math.max(image.length, 1) - 1);
+  return createTokenInstance(type, image, offset, offset + image.length - 1, line.number, line.number, column, column + image.length - 1);
 }
 
 /** Lexes all structured lines in one chevrotain call, then interleaves layout and prose tokens. */

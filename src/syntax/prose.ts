@@ -12,6 +12,12 @@ const BULLET = /^(-|\d{1,3}[.)])(?:\s+|$)/;
 const FOOTNOTE = /^(\*{1,4}|\[\d{1,3}\])\s+/;
 const PLACEHOLDER = /^\{\s*([^{}]*?)\s*\}$/;
 
+/**
+ * Lists inside lists: the seeds go three deep. The printer and the backends recurse into
+ * nested lists, so deeper ones are refused (and kept as items of the deepest list allowed).
+ */
+export const MAX_LIST_DEPTH = 8;
+
 interface OpenList {
   list: ProseList;
   column: number;
@@ -22,7 +28,7 @@ interface OpenList {
  * placeholders. Nesting comes from indentation relative to the block. Every word of
  * every line is kept.
  */
-export function readProse(pieces: readonly ProsePiece[], blockSpan: Span, spanOf: (t: IToken) => Span): Prose {
+export function readProse(pieces: readonly ProsePiece[], blockSpan: Span, spanOf: (t: IToken) => Span, tooDeep: (item: Span) => void): Prose {
   const items: ProseItem[] = [];
   let paragraph: { lines: string[]; first: IToken; last: IToken } | undefined;
   let footnote: { marker: string; lines: string[]; first: IToken; last: IToken; column: number } | undefined;
@@ -123,9 +129,23 @@ export function readProse(pieces: readonly ProsePiece[], blockSpan: Span, spanOf
   return { items, span: blockSpan };
 
   function placeListItem(item: ListItem, ordered: boolean, column: number): void {
-    while (lists.length > 0 && lists[lists.length - 1]!.column > column) lists.pop();
+    while (lists.length > 0 && lists[lists.length - 1]!.column > column) {
+      const outermost = lists.pop()!;
+      // A bullet left of the outermost list still continues it: two lists of one kind in a row
+      // could never be written apart, and would read back as one.
+      if (lists.length === 0 && outermost.list.ordered === ordered) {
+        lists.push({ list: outermost.list, column });
+        break;
+      }
+    }
     const top = lists[lists.length - 1];
     if (top && top.column === column && top.list.ordered === ordered) {
+      top.list.items.push(item);
+      top.list.span.end = item.span.end;
+      return;
+    }
+    if (top && top.column < column && lastItem && lists.length >= MAX_LIST_DEPTH) {
+      tooDeep(item.span);
       top.list.items.push(item);
       top.list.span.end = item.span.end;
       return;
