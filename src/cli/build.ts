@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { chmod, link, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { bundleJson } from '../bundle/bundle.js';
 import { hasErrors, type SourceFile } from '../index.js';
@@ -140,6 +140,13 @@ export async function build(path: string, options: BuildOptions): Promise<ExitCo
   const sources = new Map([...(configSource ? [configSource] : []), ...files].map((f) => [f.path, f.text]));
   printDiagnostics(diagnostics, sources, { format: 'stylish', color: useColor(options.color, process.stderr), stream: process.stderr });
 
+  const out = resolve(cwd, options.out ?? join(root, 'dist'));
+  const overSources = sourcesUnder(out, root, files, cwd);
+  if (overSources !== undefined) {
+    complain(`cannot write ${displayPath(out, cwd)}: it holds the sources (${overSources}), which a build would replace; choose an --out outside them`);
+    return Exit.Usage;
+  }
+
   const errors = hasErrors(diagnostics);
   if (errors && !options.force) {
     complain('nothing written: fix the errors above, or build anyway with --force');
@@ -175,7 +182,6 @@ export async function build(path: string, options: BuildOptions): Promise<ExitCo
     throw error;
   }
 
-  const out = resolve(cwd, options.out ?? join(root, 'dist'));
   const failure = await writeFolder(out, outputs);
   if (failure !== undefined) {
     complain(`cannot write ${displayPath(out, cwd)}: ${failure}`);
@@ -201,6 +207,17 @@ export function hashSources(files: readonly SourceFile[], root: string, cwd: str
   return `sha256:${hash.digest('hex')}`;
 }
 
+/** The first source file (or the project folder) inside `out`, which replacing `out` would delete. */
+function sourcesUnder(out: string, root: string, files: readonly SourceFile[], cwd: string): string | undefined {
+  const within = (path: string) => {
+    const rel = relative(out, path);
+    return rel === '' || (rel.split(sep)[0] !== '..' && !isAbsolute(rel));
+  };
+  if (within(root)) return displayPath(root, cwd);
+  const inside = files.map((f) => resolve(cwd, f.path)).find(within);
+  return inside === undefined ? undefined : displayPath(inside, cwd);
+}
+
 /** Marks a folder as tor's output, which the next build may replace whole. */
 export const MARKER = '.tor-build';
 const MARKER_TEXT = 'Written by `tor build`, which replaces this folder on every build: keep nothing else here.\n';
@@ -211,13 +228,34 @@ const MARKER_TEXT = 'Written by `tor build`, which replaces this folder on every
  * build's (it has the marker file), so `--out` can never wipe a folder of other files.
  * Returns why it could not, in a few words, or undefined on success.
  */
-export async function writeFolder(out: string, files: readonly OutputFile[]): Promise<string | undefined> {
+export async function writeFolder(out: string, files: readonly OutputFile[], io: WriteIo = NODE_IO): Promise<string | undefined> {
+  const parent = dirname(out);
+  try {
+    await mkdir(parent, { recursive: true });
+  } catch (error) {
+    return reason(error);
+  }
+  const lock = await takeLock(join(parent, `.${basename(out)}.lock`));
+  if (typeof lock === 'string') return lock;
+  try {
+    return await replaceFolder(out, files, io);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The one write a build makes per file; a test puts a failing one in its place to play a full disk. */
+export interface WriteIo {
+  writeFile(path: string, content: string | Uint8Array): Promise<void>;
+}
+const NODE_IO: WriteIo = { writeFile: (path, content) => writeFile(path, content) };
+
+async function replaceFolder(out: string, files: readonly OutputFile[], io: WriteIo): Promise<string | undefined> {
   const parent = dirname(out);
   const existing = await inspectOut(out);
   if (typeof existing === 'string') return existing;
   let temp: string;
   try {
-    await mkdir(parent, { recursive: true });
     temp = await mkdtemp(join(parent, `.${basename(out)}.tmp-`));
   } catch (error) {
     return reason(error);
@@ -227,7 +265,7 @@ export async function writeFolder(out: string, files: readonly OutputFile[]): Pr
     await chmod(temp, 0o755);
     const writes = [...files.map((file) => ({ target: join(temp, ...file.path.split('/')), content: file.content })), { target: join(temp, MARKER), content: MARKER_TEXT }];
     for (const folder of new Set(writes.map((w) => dirname(w.target)))) if (folder !== temp) await mkdir(folder, { recursive: true });
-    await writeAll(writes);
+    await writeAll(writes, io);
     if (existing.exists) {
       const old = `${temp}.old-${randomBytes(4).toString('hex')}`;
       await rename(out, old);
@@ -253,14 +291,14 @@ export async function writeFolder(out: string, files: readonly OutputFile[]): Pr
  * small files, and waiting for each before starting the next costs more than writing them.
  * Every write has ended, or failed, when this returns; the first failure is thrown.
  */
-async function writeAll(writes: ReadonlyArray<{ target: string; content: string | Uint8Array }>, width = 16): Promise<void> {
+async function writeAll(writes: ReadonlyArray<{ target: string; content: string | Uint8Array }>, io: WriteIo, width = 16): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
   const worker = async (): Promise<void> => {
     while (failure === undefined && next < writes.length) {
       const { target, content } = writes[next++]!;
       try {
-        await writeFile(target, content);
+        await io.writeFile(target, content);
       } catch (error) {
         failure ??= { error };
       }
@@ -268,6 +306,60 @@ async function writeAll(writes: ReadonlyArray<{ target: string; content: string 
   };
   await Promise.all(Array.from({ length: Math.min(width, writes.length) }, worker));
   if (failure) throw failure.error;
+}
+
+/** How long a build waits for another writing the same folder before giving up. */
+const LOCK_WAIT_MS = 60_000;
+const LOCK_POLL_MS = 100;
+
+/**
+ * One build at a time per output folder: two builds renaming folders over each other at once
+ * could each move the other's output away. The lock file beside the folder holds the
+ * builder's process id, so a lock left by a build that died is recognised and taken over.
+ */
+async function takeLock(path: string, waitMs = LOCK_WAIT_MS): Promise<{ release(): Promise<void> } | string> {
+  const deadline = Date.now() + waitMs;
+  // Written whole under a name of its own, then linked into place: link fails if the lock
+  // exists, and a reader never sees a lock file without its process id.
+  const mine = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await writeFile(mine, `${process.pid}\n`);
+  } catch (error) {
+    return reason(error);
+  }
+  for (;;) {
+    try {
+      await link(mine, path);
+      await unlink(mine);
+      return { release: () => unlink(path).catch(() => undefined) };
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') {
+        await unlink(mine).catch(() => undefined);
+        return reason(error);
+      }
+    }
+    const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
+    if (!isRunning(holder)) {
+      await unlink(path).catch(() => undefined);
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      await unlink(mine).catch(() => undefined);
+      return `another tor build (process ${holder}) is still writing it after ${waitMs / 1000} s; try again when it has finished`;
+    }
+    await new Promise((done) => setTimeout(done, LOCK_POLL_MS));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return errorCode(error) === 'EPERM';
+  }
 }
 
 async function inspectOut(out: string): Promise<{ exists: boolean } | string> {

@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundleSchema } from '../../src/bundle/schema.js';
-import { assertValidBundle, hashSources, MARKER } from '../../src/cli/build.js';
+import { assertValidBundle, hashSources, MARKER, writeFolder, type WriteIo } from '../../src/cli/build.js';
 
 /** End-to-end `tor build`, through the CLI bundle the global setup built. */
 
@@ -123,6 +123,25 @@ describe('tor build', () => {
     expect(run.stderr).not.toMatch(/\bat \w+ \(/);
   });
 
+  it('refuses an --out that holds the sources, and leaves them alone', () => {
+    const kent = copyOf('kent');
+    const before = readdirSync(kent).sort();
+    for (const out of [kent, join(kent, '..')]) {
+      const run = tor(['build', kent, '--out', out]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/^tor: cannot write .*: it holds the sources \(.*kent\), which a build would replace; choose an --out outside them\n$/);
+    }
+    expect(readdirSync(kent).sort()).toEqual(before);
+  });
+
+  it('lets two builds into the same folder take turns: each ends whole, nothing is left beside it', async () => {
+    const kent = copyOf('kent');
+    const both = await Promise.all([0, 1].map(() => torAsync(['build', kent, '--format', 'html,bundle'])));
+    expect(both.map((r) => r.status)).toEqual([0, 0]);
+    expect(readdirSync(join(kent, 'dist')).sort()).toEqual([MARKER, 'executive-board.html', 'index.html', 'kscmp.bundle.json']);
+    expect(readdirSync(kent).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
   it('refuses an unknown format with a suggestion, exit 2', () => {
     const run = tor(['build', 'examples/kent', '--format', 'bundel']);
     expect(run.status).toBe(2);
@@ -138,6 +157,63 @@ describe('tor build', () => {
 
   it('is listed in tor --help', () => {
     expect(tor(['--help']).stdout).toMatch(/\bbuild\b/);
+  });
+});
+
+function torAsync(args: readonly string[]): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (status) => done({ status, stderr }));
+  });
+}
+
+describe('writing the output folder', () => {
+  const files = [
+    { path: 'index.html', content: 'new index' },
+    { path: 'a.html', content: 'new a' },
+    { path: 'b/c.html', content: 'new c' },
+  ];
+
+  /** A disk that fills up after `room` files. */
+  function fillsAfter(room: number): WriteIo {
+    let written = 0;
+    return {
+      async writeFile(path, content) {
+        if (written++ >= room) throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC' });
+        writeFileSync(path, content);
+      },
+    };
+  }
+
+  it('keeps the previous output whole when the disk fills up mid-build, and leaves nothing beside it', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'dist');
+    expect(await writeFolder(out, [{ path: 'index.html', content: 'old index' }])).toBeUndefined();
+    expect(await writeFolder(out, files, fillsAfter(2))).toBe('no space left on the device');
+    expect(readdirSync(out).sort()).toEqual([MARKER, 'index.html']);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('old index');
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('takes over a lock left by a build that died', async () => {
+    const parent = tempDir();
+    // Process ids are below 2^22 on Linux: this one is running nowhere.
+    writeFileSync(join(parent, '.dist.lock'), '99999999\n');
+    expect(await writeFolder(join(parent, 'dist'), files)).toBeUndefined();
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('waits for a running build to finish with the folder', async () => {
+    const parent = tempDir();
+    mkdirSync(parent, { recursive: true });
+    writeFileSync(join(parent, '.dist.lock'), `${process.pid}\n`);
+    setTimeout(() => rmSync(join(parent, '.dist.lock')), 300);
+    const started = Date.now();
+    expect(await writeFolder(join(parent, 'dist'), files)).toBeUndefined();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(readFileSync(join(parent, 'dist', 'b', 'c.html'), 'utf8')).toBe('new c');
   });
 });
 
