@@ -34,7 +34,7 @@ export function formatSource(file: SourceFile): FormatResult {
 
 /** Every word of prose and every comment, in order: what formatting must never change. */
 function keptText(file: A.SourceFileNode): string {
-  const parts: string[] = file.comments.map((c) => c.text.trim());
+  const parts: string[] = file.comments.map((c) => c.text.trimEnd());
   const prose = (p: A.Prose): void => {
     for (const item of p.items) {
       if (item.kind === 'paragraph' || item.kind === 'footnote') parts.push(...item.lines);
@@ -58,5 +58,6 @@ function keptText(file: A.SourceFileNode): string {
       }
     }
   }
-  return parts.map((p) => p.trim()).join('\n');
+  // Compared as printed, not trimmed: a line that lost a leading no-break space has changed.
+  return parts.join('\n');
 }

@@ -15,7 +15,8 @@ export function printFile(file: A.SourceFileNode, source: string): string {
 function blankLines(source: string): Set<number> {
   const blank = new Set<number>();
   const lines = source.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) if (lines[i]!.trim() === '') blank.add(i + 1);
+  // Blank as the lexer sees it: spaces and tabs only (a line of no-break spaces is text).
+  for (let i = 0; i < lines.length; i++) if (/^[ \t]*$/.test(lines[i]!)) blank.add(i + 1);
   return blank;
 }
 
@@ -227,7 +228,7 @@ class Printer {
   private proseItem(item: A.ProseItem, indent: number): void {
     switch (item.kind) {
       case 'paragraph':
-        for (const l of item.lines) this.line(indent, l.trim());
+        for (const l of item.lines) this.line(indent, l);
         return;
       case 'list':
         this.list(item, indent);
@@ -255,7 +256,9 @@ class Printer {
 
   /** A first line after a marker, and continuation lines lined up under its text. */
   private hanging(indent: number, marker: string, lines: readonly string[]): void {
-    lines.forEach((l, k) => this.line(k === 0 ? indent : indent + marker.length, k === 0 ? `${marker}${l.trim()}`.trimEnd() : l.trim()));
+    // The lexer has already cut each line's indentation and trailing space; what is left (a no-break
+    // space, a stray byte-order mark) is the author's text.
+    lines.forEach((l, k) => this.line(k === 0 ? indent : indent + marker.length, k === 0 ? `${marker}${l}`.trimEnd() : l));
   }
 }
 

@@ -6,6 +6,11 @@ export function shape(declarations: readonly A.Declaration[]): string {
   return JSON.stringify(declarations, (key, value: unknown) => (key === 'span' ? undefined : value), 1);
 }
 
+/** The tree as `tor fmt` must keep it: without positions, and without the numbers of numbered items, which it writes afresh. */
+export function formattedShape(declarations: readonly A.Declaration[]): string {
+  return JSON.stringify(declarations, (key, value: unknown) => (key === 'span' ? undefined : key === 'marker' && typeof value === 'string' ? value.replace(/^\d+/, '#') : value), 1);
+}
+
 /**
  * Every word of prose in a file, in order: paragraph, list item and footnote lines,
  * footnote markers and placeholders, sub-sections included. List markers are left out:
