@@ -171,7 +171,7 @@ class Resolver {
     if (entry && kinds.includes(entry.kind)) return id.name;
     const wanted = orList(kinds.map((k) => KIND_NAMES[k]));
     if (entry) {
-      this.error('resolve/wrong-kind', id.span, `\`${id.name}\` is ${KIND_NAMES[entry.kind]}, but ${purpose} must be ${wanted}.`);
+      this.error('resolve/wrong-kind', id.span, `\`${id.name}\` is ${KIND_NAMES[entry.kind]}, but ${purpose} must be ${wanted}.`, `Name ${wanted} here, by its id.`);
       return undefined;
     }
     const candidates = [...this.symbols].filter(([, e]) => kinds.includes(e.kind)).map(([name]) => name);
@@ -180,7 +180,7 @@ class Resolver {
       'resolve/unknown-name',
       id.span,
       `\`${id.name}\` is not ${wanted} declared in this project${best ? ` — did you mean \`${best}\`?` : '.'}`,
-      best ? undefined : `Declare it (e.g. \`${kinds[0] === 'group' ? 'group' : kinds[0] === 'post' ? 'post' : 'organisation'} ${id.name}: …\`) or check the spelling.`,
+      best ? `Correct the spelling to \`${best}\`, or declare \`${id.name}\` if it is new.` : `Declare it (e.g. \`${kinds[0] === 'group' ? 'group' : kinds[0] === 'post' ? 'post' : 'organisation'} ${id.name}: …\`) or check the spelling.`,
     );
     return undefined;
   }
@@ -326,7 +326,7 @@ class Resolver {
     for (const stmt of decl.body) {
       switch (stmt.kind) {
         case 'field':
-          if (!once(stmt.key, stmt.span)) break;
+          if (!once(`its ${stmt.key}`, stmt.span)) break;
           if (stmt.key === 'kind') g.kind = stmt.value.text.toLowerCase().replace(/\s+/g, ' ');
           else if (stmt.key === 'short name') g.shortName = stmt.value.text;
           else if (stmt.key === 'joint with') g.jointWith = stmt.value.text;
@@ -481,7 +481,7 @@ class Resolver {
       for (const item of list.items) {
         const key = memberKey(item);
         const before = ids.get(key);
-        if (before) this.error('resolve/duplicate-member', item.span, `This member is already listed (line ${before.start.line}).`, 'Remove the second mention.');
+        if (before) this.error('resolve/duplicate-member', item.span, `\`${memberLabel(item)}\` is already listed as a member (line ${before.start.line}).`, 'Remove the second mention.');
         else ids.set(key, item.span);
       }
     }
@@ -578,7 +578,8 @@ class Resolver {
         const cycle = walk.slice(walk.indexOf(current));
         const closing = walk[walk.length - 1]!;
         const names = [...cycle, current].map((x) => `\`${x.id}\``).join(' → ');
-        this.error('resolve/accountability-cycle', closing.accountableTo!.span, `Accountability goes round in a circle: ${names}.`, 'One of these groups must be accountable to a group outside the circle, or to the lead safeguarding partners.');
+        if (cycle.length === 1) this.error('resolve/accountability-cycle', closing.accountableTo!.span, `The group \`${current.id}\` is accountable to itself.`, 'Make it accountable to the group above it, or to the lead safeguarding partners.');
+        else this.error('resolve/accountability-cycle', closing.accountableTo!.span, `Accountability goes round in a circle: ${names}.`, 'One of these groups must be accountable to a group outside the circle, or to the lead safeguarding partners.');
       }
       for (const g of walk) state.set(g.id, 'done');
     }
@@ -609,6 +610,20 @@ function orList(items: readonly string[]): string {
 
 function post(decl: A.PostDecl, organisation: string | undefined): M.Post {
   return { id: decl.id.name, title: decl.title.text, organisation, holder: decl.heldBy?.text, span: decl.span };
+}
+
+/** A member item as the author wrote it, near enough to recognise. */
+function memberLabel(item: A.MemberItem): string {
+  switch (item.kind) {
+    case 'id':
+      return item.id.name;
+    case 'representative':
+      return `a representative of ${item.organisation.name}`;
+    case 'chairs':
+      return `the chairs of ${item.groups.map((g) => g.name).join(', ')}`;
+    case 'role':
+      return `the ${item.role}`;
+  }
 }
 
 function memberKey(item: A.MemberItem): string {

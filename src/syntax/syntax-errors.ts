@@ -2,6 +2,7 @@ import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { closest, closestLeadingPhrase } from '../diagnostics/suggest.js';
 import type { LineRule } from './parser.js';
+import { MONTHS } from './tokens.js';
 
 /**
  * Turns chevrotain's exceptions into messages in the author's words: what was found,
@@ -18,6 +19,16 @@ interface Expectation {
 }
 
 const FREQUENCIES = ['weekly', 'monthly', 'quarterly', 'annually', 'yearly', 'twice a year', 'every', 'as required', 'at least', 'in the first year', 'then'];
+/** Words for how often a group meets that tor does not read, and what to write instead. */
+const FREQUENCY_SYNONYMS: Readonly<Record<string, string>> = {
+  fortnightly: 'every 2 weeks',
+  'bi-monthly': 'every 2 months',
+  bimonthly: 'every 2 months',
+  'bi-annually': 'twice a year',
+  biannually: 'twice a year',
+  'half-yearly': 'twice a year',
+  'six-monthly': 'twice a year',
+};
 const QUORUM_WORDS = [
   'one member from each of', 'half of the members', 'a majority of the members', 'a third of the members',
   'two thirds of the members', 'three quarters of the members', 'all members', 'representatives of',
@@ -109,25 +120,48 @@ export function explainSyntaxError(
     return unknownStatement(lineRule, lineText, lineSpan, span, image);
   }
 
+  const inLine = atEnd ? lineText.length : found.startOffset - lineSpan.start.offset;
   if (/--> Colon <--/.test(error.message)) {
-    return diagnostic('syntax/missing-colon', 'error', atEnd ? span : spanOf(found), `A \`:\` is missing before \`${image || 'the end of the line'}\`.`, `Write the name, then \`:\`, then the text, e.g. \`group executive: Executive Group\`.`);
+    return atEnd ? colonMissingAtEnd(lineRule, lineText, span) : colonMissingBefore(lineText, lineSpan, inLine, spanOf(found), image);
   }
 
   const expected = BY_RULE[innermost];
   if (atEnd) {
+    if (!expected && lineText.endsWith(':') && isDeclarationLine(lineRule)) {
+      return diagnostic('syntax/incomplete', 'error', span, `\`${lineText}\` needs a title after the \`:\`.`, `Write the title as it should appear in the documents, e.g. \`${lineText} ${titleFor(lineText)}\`.`);
+    }
     const what = expected ? expected.what : 'more';
     return diagnostic('syntax/incomplete', 'error', span, `This line stops too soon: it needs ${what}.`, expected ? `For example: \`${expected.example}\`.` : undefined);
   }
+  if (/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(image)) return slashedDate(image, span);
+  const ordinal = /^(\d{1,2})(st|nd|rd|th)$/i.exec(image);
+  if (ordinal) {
+    const fixed = lineText.slice(inLine).replace(image, ordinal[1]!);
+    return diagnostic('syntax/bad-date', 'error', span, `\`${image}\` is not a day tor reads: write the day as a plain number, without \`${ordinal[2]}\`.`, `Write \`${fixed}\`.`);
+  }
   if (error.name === 'NotAllInputParsedException') {
-    return diagnostic('syntax/unexpected', 'error', span, `\`${image}\` is not expected here: the statement is already complete.`, 'Remove it, or put what follows on a line of its own.');
+    return leftOver(lineRule, lineText, lineSpan, inLine, span, image);
+  }
+  if (stack.includes('accountableTo')) {
+    const written = lineText.replace(/^accountable to\s+/i, '');
+    const id = written.split(/\s+/).pop()!.toLowerCase();
+    return diagnostic('syntax/unexpected', 'error', within(lineSpan, lineText.length - written.length, lineText.length), `\`${written}\` is not something a group can be accountable to.`, `Name the group by its id, e.g. \`accountable to ${id}\`, or write \`accountable to the lead safeguarding partners\`.`);
   }
   if (!expected) {
     return diagnostic('syntax/unexpected', 'error', span, `\`${image}\` is not expected here.`, `Check this line against the examples in the language reference.`);
   }
-  const rest = lineText.slice(Math.max(0, found.startOffset - lineSpan.start.offset)).replace(/^-\s*/, '');
+  const rest = lineText.slice(Math.max(0, inLine)).replace(/^-\s*/, '');
+  const synonym = expected.candidates === FREQUENCIES ? FREQUENCY_SYNONYMS[image.toLowerCase()] : undefined;
+  if (synonym) {
+    return diagnostic('syntax/unexpected', 'error', span, `\`${image}\` is not a meeting frequency tor reads — did you mean \`${synonym}\`?`, `Write \`meets ${synonym}\`.`);
+  }
   const suggestion = closestLeadingPhrase(rest, expected.candidates) ?? closest(image, expected.candidates);
   const guess = suggestion ? ` — did you mean \`${suggestion}\`?` : '.';
   const code = innermost === 'date' || innermost === 'published' || innermost === 'meetingsStart' ? 'syntax/bad-date' : 'syntax/unexpected';
+  const month = code === 'syntax/bad-date' ? monthMeant(image) : undefined;
+  if (month) {
+    return diagnostic(code, 'error', span, `\`${image}\` is not a month — did you mean \`${month}\`?`, 'Write the month in full, e.g. `1 September 2019` or `September 2019`.');
+  }
   const hint = code === 'syntax/bad-date'
     ? 'Write dates like `1 September 2019`, `September 2019`, `2019` or `2019-09-01`.'
     : `For example: \`${expected.example}\`.`;
@@ -144,8 +178,139 @@ function unknownStatement(rule: LineRule, lineText: string, lineSpan: Span, toke
     ? { ...tokenSpan, end: { ...tokenSpan.start, column: tokenSpan.start.column + shown.length, offset: tokenSpan.start.offset + shown.length } }
     : tokenSpan;
   if (suggestion) {
-    return diagnostic('syntax/unknown-statement', 'error', span, `\`${shown}\` is not something tor understands ${starters.where} — did you mean \`${suggestion}\`?`, undefined);
+    const after = lineText.slice(lineText.indexOf(shown) + shown.length).trimStart();
+    // `vice chaired by` matches `vice-chaired by` on two words; keep its `by` once.
+    const lastWord = suggestion.split(' ').pop()!;
+    const rest = after.toLowerCase().startsWith(`${lastWord} `) ? after.slice(lastWord.length) : ` ${after}`;
+    const corrected = `${suggestion}${after.startsWith(':') ? after : rest}`.trimEnd();
+    return diagnostic('syntax/unknown-statement', 'error', span, `\`${shown}\` is not something tor understands ${starters.where} — did you mean \`${suggestion}\`?`, `Write \`${corrected}\`.`);
   }
+  const misplaced = misplacedStatement(rule, lineText, lineSpan, tokenSpan);
+  if (misplaced) return misplaced;
   const list = starters.phrases.slice(0, 12).map((p) => `\`${p}\``).join(', ');
   return diagnostic('syntax/unknown-statement', 'error', lineSpan.start.offset === tokenSpan.start.offset ? lineSpan : tokenSpan, `tor does not understand \`${lineText}\` ${starters.where}.`, `A line here starts with one of: ${list}${starters.phrases.length > 12 ? ', …' : ''}.`);
+}
+
+/** Lines that declare something and take an id and a title. */
+function isDeclarationLine(rule: LineRule): boolean {
+  return rule === 'topLine' || rule === 'sectionHeader';
+}
+
+/** A title made from the id in a declaration line, for examples: `group executive` → "Executive". */
+function titleFor(declaration: string): string {
+  const id = declaration.replace(/:$/, '').split(/\s+/)[1] ?? 'name';
+  const words = id.split('-').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The part of a line's span from one column offset to another (a line's tokens never span lines). */
+function within(lineSpan: Span, from: number, to: number): Span {
+  const at = (n: number) => ({ line: lineSpan.start.line, column: lineSpan.start.column + n, offset: lineSpan.start.offset + n });
+  return { file: lineSpan.file, start: at(from), end: at(to) };
+}
+
+function colonMissingAtEnd(rule: LineRule, lineText: string, span: Span): Diagnostic {
+  if (isDeclarationLine(rule)) {
+    return diagnostic('syntax/missing-colon', 'error', span, `\`${lineText}\` needs a \`:\` and a title after the name.`, `Write e.g. \`${lineText}: ${titleFor(lineText)}\`.`);
+  }
+  return diagnostic('syntax/missing-colon', 'error', span, `\`${lineText}\` needs a \`:\` at the end: what belongs to it is indented under it.`, `Write \`${lineText}:\`.`);
+}
+
+function colonMissingBefore(lineText: string, lineSpan: Span, inLine: number, foundSpan: Span, image: string): Diagnostic {
+  const before = lineText.slice(0, inLine).trimEnd();
+  const after = lineText.slice(inLine);
+  // `organisation health visitors: …` — the colon is there, after a name written as two words.
+  const spacedName = /^([a-z0-9-]+(?: [a-z0-9-]+)*):/.exec(after);
+  const nameStart = before.lastIndexOf(' ') + 1;
+  if (spacedName && nameStart > 0) {
+    const name = `${before.slice(nameStart)} ${spacedName[1]}`;
+    return diagnostic(
+      'syntax/bad-name',
+      'error',
+      within(lineSpan, nameStart, inLine + spacedName[1]!.length),
+      `\`${name}\` is not a valid name: a name cannot contain spaces.`,
+      `Join the words with hyphens: \`${name.replace(/ /g, '-')}\`. The title after the \`:\` may have spaces.`,
+    );
+  }
+  return diagnostic('syntax/missing-colon', 'error', foundSpan, `A \`:\` is missing before \`${image}\`.`, `Write \`${before}: ${after}\`.`);
+}
+
+/** `31/02/2025`, `09/01/2025`: read as day/month/year, as written in England, to say what is wrong. */
+function slashedDate(image: string, span: Span): Diagnostic {
+  const [day, month, year] = image.split('/').map(Number) as [number, number, number];
+  const fullYear = year < 100 ? 2000 + year : year;
+  const monthName = MONTHS[month - 1];
+  if (!monthName) {
+    return diagnostic('syntax/bad-date', 'error', span, `\`${image}\` is not a date: there is no month ${month}.`, 'Write the day, the month in words and the year, e.g. `1 September 2025`.');
+  }
+  const title = monthName.charAt(0).toUpperCase() + monthName.slice(1);
+  const days = new Date(Date.UTC(fullYear, month, 0)).getUTCDate();
+  if (day < 1 || day > days) {
+    return diagnostic('syntax/bad-date', 'error', span, `\`${image}\` is not a date: ${title} ${fullYear} has ${days} days.`, `Check the day, and write the month in words, e.g. \`${days} ${title} ${fullYear}\`.`);
+  }
+  return diagnostic('syntax/bad-date', 'error', span, `\`${image}\` is written with slashes, which tor does not read as a date.`, `Write the month in words: \`${day} ${title} ${fullYear}\`.`);
+}
+
+/** Words left over after a complete statement: the common ways that happens, then the general message. */
+function leftOver(rule: LineRule, lineText: string, lineSpan: Span, inLine: number, span: Span, image: string): Diagnostic {
+  const item = lineText.replace(/^-\s*/, '');
+  if (lineText.endsWith('.') && rule !== 'memberItem' && rule !== 'deputyItem') {
+    return diagnostic('syntax/unexpected', 'error', within(lineSpan, lineText.length - 1, lineText.length), 'This statement ends with a full stop, which tor does not expect.', 'Remove the full stop at the end of the line.');
+  }
+  if (/^present$/i.test(image) && /^quorate when/i.test(lineText)) {
+    return diagnostic('syntax/unexpected', 'error', span, '`present` needs `are` or `is` before it.', `Write \`${lineText.slice(0, inLine)}are present\`.`);
+  }
+  const inlineList = /^(members|executive members|non-executive members|observers|deputies):\s*\S/i.exec(lineText);
+  if (inlineList) {
+    return diagnostic('syntax/unexpected', 'error', span, `The ${inlineList[1]!.toLowerCase()} are listed under \`${inlineList[1]}:\`, one on each line, not after the \`:\`.`, `Write \`${inlineList[1]}:\` on its own line, and each item under it on a line of its own starting with \`- \`.`);
+  }
+  if (rule === 'memberItem' && (image === ',' || image.toLowerCase() === 'and')) {
+    const first = item.split(/\s*,\s*|\s+and\s+/i);
+    return diagnostic('syntax/unexpected', 'error', span, 'A member list has one member on each line.', `Put each member on its own line: ${first.map((m) => `\`- ${m}\``).join(', then ')}.`);
+  }
+  if (rule === 'memberItem' && /^[a-z0-9-]+(?: [a-z0-9-]+)+$/.test(item)) {
+    return diagnostic('syntax/bad-name', 'error', within(lineSpan, lineText.length - item.length, lineText.length), `\`${item}\` is not a name: a name cannot contain spaces.`, `Join the words with hyphens, \`${item.replace(/ /g, '-')}\`, and declare the post with that name.`);
+  }
+  const month = monthMeant(image);
+  if (month) {
+    return diagnostic('syntax/bad-date', 'error', span, `\`${image}\` is not a month — did you mean \`${month}\`?`, 'Write the month in full, e.g. `1 September 2019` or `September 2019`.');
+  }
+  return diagnostic('syntax/unexpected', 'error', span, `\`${image}\` is not expected here: the statement is already complete.`, 'Remove it, or put what follows on a line of its own.');
+}
+
+/** The month a word was meant to be, misspelt or shortened (`Septmber`, `Dec`), capitalised. */
+function monthMeant(word: string): string | undefined {
+  if (!/^[a-z]{3,}\.?$/i.test(word)) return undefined;
+  const bare = word.replace(/\.$/, '').toLowerCase();
+  const month = MONTHS.find((m) => m.startsWith(bare)) ?? closest(bare, MONTHS);
+  return month && month !== bare ? month.charAt(0).toUpperCase() + month.slice(1) : undefined;
+}
+
+/** Blocks a statement can be written in, other than list items and section bodies. */
+const STATEMENT_BLOCKS: readonly LineRule[] = ['topLine', 'partnershipLine', 'organisationLine', 'postLine', 'collaborationLine', 'groupLine'];
+
+/** A line tor could read in another place: a list item outside a list, `held by` outside a post, a group indented into another. */
+function misplacedStatement(rule: LineRule, lineText: string, lineSpan: Span, tokenSpan: Span): Diagnostic | undefined {
+  const marker = /^[•·*–—]\s*/.exec(lineText);
+  if (marker) {
+    return diagnostic('syntax/unknown-statement', 'error', tokenSpan, `\`${marker[0].trim()}\` does not start a list item in tor.`, `Start the item with a hyphen and a space: \`- ${lineText.slice(marker[0].length)}\`.`);
+  }
+  if ((rule === 'memberItem' || rule === 'deputyItem') && !lineText.startsWith('-')) {
+    return diagnostic('syntax/unknown-statement', 'error', lineSpan, `\`${lineText}\` is in a list, but has no \`- \` before it.`, `Write \`- ${lineText}\`.`);
+  }
+  if (lineText.startsWith('- ') && STATEMENT_BLOCKS.includes(rule)) {
+    return diagnostic('syntax/unknown-statement', 'error', lineSpan, `\`${lineText}\` is a list item, but it is not indented under a list.`, 'Indent it like the items above it, under `members:` or the other line ending in `:` that starts its list.');
+  }
+  const words = lineText.toLowerCase().replace(/:/, ' ').split(/\s+/);
+  const elsewhere = STATEMENT_BLOCKS.filter((other) => other !== rule && STARTERS[other].phrases.some((p) => p.split(' ').every((w, i) => words[i] === w)));
+  if (elsewhere.length > 0) {
+    const phrase = STARTERS[elsewhere[0]!].phrases.find((p) => p.split(' ').every((w, i) => words[i] === w))!;
+    const places = elsewhere.map((other) => STARTERS[other].where).join(' or ');
+    const hint = elsewhere.includes('topLine') ? 'Start it at the left margin, with no indentation.' : 'Indent it under the line it belongs to, like the statements around it.';
+    return diagnostic('syntax/unknown-statement', 'error', lineSpan, `\`${phrase}\` is written ${places}, not ${STARTERS[rule].where}.`, hint);
+  }
+  if (rule === 'groupLine' && /^[A-Z]/.test(lineText) && lineText.split(/\s+/).length >= 3) {
+    return diagnostic('syntax/unknown-statement', 'error', lineSpan, `\`${lineText}\` reads as text, but text in a group goes under a header such as \`purpose:\`.`, 'Indent it under `purpose:`, `summary:` or another line ending in `:`, or put it in a `section`.');
+  }
+  return undefined;
 }
