@@ -4,7 +4,7 @@ import * as T from './tokens.js';
 /**
  * The grammar of one structured line, per block context. The layout pass has already
  * cut the file into lines and blocks, so each line is parsed on its own: a mistake on
- * one line can never swallow the next. Within a line chevrotain's recovery is on.
+ * one line can never swallow the next.
  */
 export class LineParser extends CstParser {
   /**
@@ -12,7 +12,9 @@ export class LineParser extends CstParser {
    * The grammar tests run them; the compiler skips them, which saves a third of start-up.
    */
   constructor(validate = false) {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'none', skipValidations: !validate });
+    // No error recovery: the builder reports a line's first error and drops its tree, and
+    // recovering from each of 100,000 stray commas took time quadratic in the line.
+    super(T.allTokens, { recoveryEnabled: false, maxLookahead: 3, nodeLocationTracking: 'none', skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
