@@ -648,13 +648,30 @@ function listItems(prose: A.Prose): Array<{ text: string; span: Span }> {
   return out;
 }
 
-const TRAILING_MARKERS = /(\*+|(?:\[\d+\])+)$/;
-
 function agency(text: string, span: Span): M.RelevantAgency {
-  const m = TRAILING_MARKERS.exec(text);
-  if (!m) return { name: text, notes: [], span };
-  const notes = m[1]!.startsWith('*') ? [m[1]!] : m[1]!.match(/\[\d+\]/g)!.map(String);
-  return { name: text.slice(0, m.index).trimEnd(), notes, span };
+  const start = trailingMarkers(text);
+  if (start === text.length) return { name: text, notes: [], span };
+  const markers = text.slice(start);
+  const notes = markers.startsWith('*') ? [markers] : markers.match(/\[\d+\]/g)!.map(String);
+  return { name: text.slice(0, start).trimEnd(), notes, span };
+}
+
+/**
+ * Where the footnote markers at the end of a name start (`Schools*`, `Police[1][2]`): a run of
+ * `*`, or of `[digits]`. Read backwards in a loop; a pattern anchored only at the end would try
+ * every `[` of a long run as a start.
+ */
+function trailingMarkers(text: string): number {
+  let start = text.length;
+  while (start > 0 && text.charCodeAt(start - 1) === 42 /* * */) start--;
+  if (start < text.length) return start;
+  for (;;) {
+    if (text.charCodeAt(start - 1) !== 93 /* ] */) return start;
+    let k = start - 2;
+    while (k >= 0 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k--;
+    if (k === start - 2 || k < 0 || text.charCodeAt(k) !== 91 /* [ */) return start;
+    start = k;
+  }
 }
 
 function support(field: A.ProseField): M.Support {

@@ -10,7 +10,8 @@ export type ProsePiece =
 
 const BULLET = /^(-|\d{1,3}[.)])(?:\s+|$)/;
 const FOOTNOTE = /^(\*{1,4}|\[\d{1,3}\])\s+/;
-const PLACEHOLDER = /^\{\s*([^{}]*?)\s*\}$/;
+// The inner text is trimmed by placeholderItem: `\s*` on both sides of a lazy group backtracks quadratically.
+const PLACEHOLDER = /^\{([^{}]*)\}$/;
 
 /**
  * Lists inside lists: the seeds go three deep. The printer and the backends recurse into

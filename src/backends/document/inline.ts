@@ -6,9 +6,19 @@ import type { Inline } from './types.js';
  * them. Everything else is text, exactly as written: a `javascript:` address is only words.
  */
 
-// Bold first (so `**` is not read as a footnote marker), then addresses, then markers.
-const TOKEN = /\*\*(?=\S)(.+?)\*\*|\bhttps?:\/\/[^\s<>"]+|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\[\d{1,3}\]|\*{1,4}/g;
-const TRAILING = /[.,;:!?)\]'"’]+$/;
+// Bold first (so `**` is not read as a footnote marker), then addresses, then markers. An email
+// address starts only where a run of its characters starts: trying every `.` inside a long run
+// ("a.a.a.a…") as a start would take time quadratic in the run.
+const TOKEN = /\*\*(?=\S)(.+?)\*\*|\bhttps?:\/\/[^\s<>"]+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\[\d{1,3}\]|\*{1,4}/g;
+/** Punctuation that ends a sentence rather than an address written just before it. */
+const TRAILING = new Set(".,;:!?)]'\"’");
+
+/** The punctuation at the end of an address; a loop, as `/[.,…]+$/` would retry from every dot of a long run. */
+function trailingPunctuation(token: string): string {
+  let start = token.length;
+  while (start > 0 && TRAILING.has(token[start - 1]!)) start--;
+  return token.slice(start);
+}
 
 /** `notes`: footnote markers this prose defines, each with its anchor id. */
 export function inline(text: string, notes: ReadonlyMap<string, string> = new Map()): Inline[] {
@@ -27,7 +37,7 @@ export function inline(text: string, notes: ReadonlyMap<string, string> = new Ma
     if (m[1] !== undefined) {
       push({ kind: 'strong', text: m[1] });
     } else if (/^https?:/i.test(token)) {
-      const trailing = TRAILING.exec(token)?.[0] ?? '';
+      const trailing = trailingPunctuation(token);
       // Keep a closing bracket that closes one opened inside the address (Wikipedia-style).
       const keep = trailing.startsWith(')') && token.slice(0, -trailing.length).includes('(') ? 1 : 0;
       const cut = trailing.length - keep;
