@@ -57,14 +57,7 @@ export const DEFAULT_ACCENT = '#1d70b8';
 
 /** One page per document: `<slug>.html`. */
 export function renderHtml(documents: readonly PublishedDocument[], options: HtmlOptions): HtmlPage[] {
-  const hb = Handlebars.create();
-  for (const name of TEMPLATE_NAMES) {
-    if (name === 'layout') continue;
-    // An inline partial's final newline would put a space between inline runs ("2018 [1]").
-    const source = options.templates[name];
-    hb.registerPartial(name, INLINE_PARTIALS.has(name) ? source.replace(/\r?\n$/, '') : source);
-  }
-  const layout = hb.compile(options.templates.layout, { strict: false, preventIndent: true });
+  const layout = compiledLayout(options.templates);
   const slugs = new Set(documents.map((d) => d.slug));
   const index = documents.find((d) => d.slug === 'index') ?? documents[0];
   const nav = documents.map((d) => ({ slug: d.slug, label: navLabel(d) }));
@@ -84,6 +77,28 @@ export function renderHtml(documents: readonly PublishedDocument[], options: Htm
     };
     return { path: `${doc.slug}.html`, content: layout(view) };
   });
+}
+
+/**
+ * The last templates compiled, by their text: the preview and the playground render again on
+ * every change with the same templates, and compiling them (handlebars compiles each partial on
+ * first use) took longer than rendering the pages.
+ */
+let lastCompiled: { key: string; layout: Handlebars.TemplateDelegate } | undefined;
+
+function compiledLayout(templates: Templates): Handlebars.TemplateDelegate {
+  const key = TEMPLATE_NAMES.map((name) => templates[name]).join('\u0000');
+  if (lastCompiled?.key === key) return lastCompiled.layout;
+  const hb = Handlebars.create();
+  for (const name of TEMPLATE_NAMES) {
+    if (name === 'layout') continue;
+    // An inline partial's final newline would put a space between inline runs ("2018 [1]").
+    const source = templates[name];
+    hb.registerPartial(name, INLINE_PARTIALS.has(name) ? source.replace(/\r?\n$/, '') : source);
+  }
+  const layout = hb.compile(templates.layout, { strict: false, preventIndent: true });
+  lastCompiled = { key, layout };
+  return layout;
 }
 
 function navLabel(doc: PublishedDocument): string {
