@@ -10,7 +10,7 @@ import { excerpt } from './shape.js';
  * Mutated examples through the core. Each mutator gets its own fast-check run over
  * (project, file, seed); the seed fixes the mutant, and fast-check prints it on failure.
  */
-const RUNS = Number(process.env.TOR_FUZZ_RUNS ?? 120);
+const RUNS = Number(process.env.TOR_FUZZ_RUNS ?? 300);
 const projects = exampleProjects();
 const targets = projects.flatMap((project) => project.files.map((file) => ({ project, file })));
 
