@@ -305,10 +305,65 @@ async function readText(path: string): Promise<string | ReadError> {
     const info = await stat(path);
     if (!info.isFile()) return { code: info.isDirectory() ? 'EISDIR' : 'ENOTFILE', reason: info.isDirectory() ? 'it is a folder' : 'it is not a regular file' };
     if (info.size > MAX_SOURCE_BYTES) return { code: 'EFBIG', reason: TOO_LARGE, bytes: info.size };
-    return await readFile(path, 'utf8');
+    return decodeUtf8(await readFile(path));
   } catch (error) {
     return { code: errorCode(error), reason: reason(error) };
   }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text of a file, or why it is not UTF-8. Decoding leniently would turn each bad byte into
+ * U+FFFD, and `tor fmt --write` would then write those back: the author's text, damaged.
+ */
+function decodeUtf8(bytes: Uint8Array): string | ReadError {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    const at = firstBadByte(bytes);
+    const { line, column } = lineAndColumn(bytes, at);
+    const hex = bytes[at]!.toString(16).toUpperCase().padStart(2, '0');
+    return { code: 'EILSEQ', reason: `it is not UTF-8 text (byte 0x${hex} at line ${line}, column ${column}); save it as UTF-8 and try again` };
+  }
+}
+
+/** The offset of the first byte that does not begin or continue a well-formed UTF-8 sequence. */
+function firstBadByte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const length = sequenceLength(bytes, i);
+    if (length === 0) return i;
+    i += length;
+  }
+  return bytes.length - 1;
+}
+
+/** The length of the well-formed UTF-8 sequence at `i`, or 0 when there is none. */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  const [length, low, high] = b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
+  if (length === 0 || i + length > bytes.length) return 0;
+  if (bytes[i + 1]! < low || bytes[i + 1]! > high) return 0;
+  for (let k = 2; k < length; k++) if (bytes[i + k]! < 0x80 || bytes[i + k]! > 0xbf) return 0;
+  return length;
+}
+
+/** Line and column (in characters, counting each byte before `at` on its line) of a byte offset. */
+function lineAndColumn(bytes: Uint8Array, at: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < at; i++) {
+    if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Columns count characters: continuation bytes are part of the character before them.
+  let column = 1;
+  for (let i = lineStart; i < at; i++) if ((bytes[i]! & 0xc0) !== 0x80) column++;
+  return { line, column };
 }
 
 function readFailure(path: string, error: ReadError): LoadFailure {

@@ -146,6 +146,22 @@ describe('files that are not sources', () => {
     expect(project.diagnostics[0]?.message).toBe('`include big.tor`: the file is 10 MB.');
   });
 
+  it('refuses a file that is not UTF-8, naming the first bad byte, rather than reading it damaged', async () => {
+    write({ 'p/main.tor': 'include latin1.tor\n' });
+    writeFileSync(join(cwd, 'p/latin1.tor'), Buffer.concat([Buffer.from('partnership p: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    writeFileSync(join(cwd, 'ok.tor'), Buffer.from('# caf\u00e9 \u2013 \u{1F600}\n', 'utf8'));
+    writeFileSync(join(cwd, 'p2.tor'), Buffer.concat([Buffer.from('# \u00e9\n\u00e9\u00e9 '), Buffer.from([0xed, 0xa0, 0x80])]));
+    const loaded = await loadProject('p/latin1.tor', cwd);
+    expect(loaded.ok ? 'loaded' : describeFailure(loaded.failure)).toBe(
+      'cannot read p/latin1.tor: it is not UTF-8 text (byte 0xE9 at line 1, column 19); save it as UTF-8 and try again',
+    );
+    expect(problems(value(await loadProject('p/main.tor', cwd)))).toEqual(['p/main.tor:1:9 load/unreadable-include']);
+    expect(value(await loadFiles('ok.tor', cwd))[0]!.text).toBe('# caf\u00e9 \u2013 \u{1F600}\n');
+    // An encoded surrogate is not UTF-8 either; the column counts characters, not bytes.
+    const surrogate = await loadFiles('p2.tor', cwd);
+    expect(surrogate.ok ? 'loaded' : describeFailure(surrogate.failure)).toContain('(byte 0xED at line 2, column 4)');
+  });
+
   it('does not wait on a named pipe that looks like a source file', async () => {
     write({ 'p/main.tor': 'include fifo.tor\n' });
     execFileSync('mkfifo', [join(cwd, 'p/fifo.tor')]);
