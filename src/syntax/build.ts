@@ -128,21 +128,28 @@ function nodes(cst: CstNode, rule: string): CstNode[] {
 function child(cst: CstNode, rule: string): CstNode | undefined {
   return nodes(cst, rule)[0];
 }
-/** The first and last token under a CST node, without building a list. */
+/**
+ * The first and last token under a CST node, without building a list. It runs for every title,
+ * name and span the builder reads, so it walks with an explicit stack rather than a closure
+ * made on each call.
+ */
 function tokenRange(cst: CstNode): [IToken, IToken] {
   let first: IToken | undefined;
   let last: IToken | undefined;
-  const visit = (node: CstNode): void => {
-    for (const key in node.children) {
-      for (const element of node.children[key]!) {
+  const pending: CstNode[] = [cst];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    const children = node.children;
+    for (const key in children) {
+      const elements = children[key]!;
+      for (let k = 0; k < elements.length; k++) {
+        const element = elements[k]!;
         if ('tokenType' in element) {
-          if (!first || element.startOffset < first.startOffset) first = element;
-          if (!last || element.startOffset > last.startOffset) last = element;
-        } else visit(element);
+          if (first === undefined || element.startOffset < first.startOffset) first = element;
+          if (last === undefined || element.startOffset > last.startOffset) last = element;
+        } else pending.push(element);
       }
     }
-  };
-  visit(cst);
+  }
   return [first!, last!];
 }
 
