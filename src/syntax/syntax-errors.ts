@@ -18,7 +18,8 @@ interface Expectation {
   example: string;
 }
 
-const FREQUENCIES = ['weekly', 'monthly', 'quarterly', 'annually', 'yearly', 'twice a year', 'every', 'as required', 'at least', 'in the first year', 'then'];
+// The units after `every 2` are here too, so `every 2 mnths` is told `months`.
+const FREQUENCIES = ['weekly', 'monthly', 'quarterly', 'annually', 'yearly', 'twice a year', 'every', 'as required', 'at least', 'in the first year', 'then', 'weeks', 'months', 'years'];
 /** Words for how often a group meets that tor does not read, and what to write instead. */
 const FREQUENCY_SYNONYMS: Readonly<Record<string, string>> = {
   fortnightly: 'every 2 weeks',
@@ -162,9 +163,13 @@ export function explainSyntaxError(
   if (month) {
     return diagnostic(code, 'error', span, `\`${image}\` is not a month — did you mean \`${month}\`?`, 'Write the month in full, e.g. `1 September 2019` or `September 2019`.');
   }
+  // A one-word slip is best fixed in the author's own line.
+  const corrected = suggestion !== undefined && !suggestion.includes(' ') ? `${lineText.slice(0, inLine)}${suggestion}${lineText.slice(inLine + image.length)}` : undefined;
   const hint = code === 'syntax/bad-date'
     ? 'Write dates like `1 September 2019`, `September 2019`, `2019` or `2019-09-01`.'
-    : `For example: \`${expected.example}\`.`;
+    : corrected !== undefined
+      ? `Write \`${corrected.replace(/^-\s*/, '- ')}\`.`
+      : `For example: \`${expected.example}\`.`;
   return diagnostic(code, 'error', span, `\`${image}\` is not ${expected.what}${guess}`, hint);
 }
 

@@ -99,7 +99,7 @@ const MISTAKES: readonly Mistake[] = [
     line: MEETS,
     column: 9,
     message: '`quartely` is not a meeting frequency — did you mean `quarterly`?',
-    hint: 'For example: `meets quarterly`.',
+    hint: 'Write `meets quarterly`.',
   },
   {
     mistake: 'a frequency tor does not read',
@@ -377,7 +377,7 @@ const MISTAKES: readonly Mistake[] = [
     line: QUORUM,
     column: 18,
     message: '`member` is not a number of members — did you mean `members`?',
-    hint: 'For example: `8 members`.',
+    hint: 'Write `quorate when 3 members are present`.',
   },
   {
     mistake: 'a statement ending with a full stop',
