@@ -55,7 +55,12 @@ class Resolver {
   private readonly partnerships: A.PartnershipDecl[] = [];
   private indexes: { postById: Map<string, M.Post>; unitById: Map<string, M.Unit> } | undefined;
 
-  constructor(private readonly files: readonly A.SourceFileNode[]) {}
+  /** Names whose declarations could not be read (SourceFileNode.unread). */
+  private readonly unread: ReadonlySet<string>;
+
+  constructor(private readonly files: readonly A.SourceFileNode[]) {
+    this.unread = new Set(files.flatMap((f) => f.unread ?? []));
+  }
 
   run(): ResolveResult {
     this.declare();
@@ -174,6 +179,8 @@ class Resolver {
       this.error('resolve/wrong-kind', id.span, `\`${id.name}\` is ${KIND_NAMES[entry.kind]}, but ${purpose} must be ${wanted}.`, `Name ${wanted} here, by its id.`);
       return undefined;
     }
+    // Declared in a declaration whose first line had a syntax error: that error says it all.
+    if (this.unread.has(id.name)) return undefined;
     const candidates = [...this.symbols].filter(([, e]) => kinds.includes(e.kind)).map(([name]) => name);
     const best = closest(id.name, candidates);
     this.error(

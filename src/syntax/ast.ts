@@ -79,6 +79,12 @@ export interface SourceFileNode {
   path: string;
   declarations: Declaration[];
   comments: Comment[];
+  /**
+   * Names declared in a declaration whose first line could not be read (`orgnisation schools:`
+   * and the posts under it). Its syntax error explains them; references to them are not reported
+   * again as unknown. Absent when every declaration was read.
+   */
+  unread?: string[];
 }
 
 export type Declaration =

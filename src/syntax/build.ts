@@ -28,7 +28,9 @@ export function buildFile(path: string, text: string): BuildResult {
   const lexed = lex(text, path);
   const builder = new AstBuilder(path, text, lexed.diagnostics);
   const declarations = builder.file(layoutTree(lexed.tokens));
-  return { ast: { path, declarations, comments: lexed.comments }, diagnostics: builder.diagnostics };
+  const ast: A.SourceFileNode = { path, declarations, comments: lexed.comments };
+  if (builder.unread.length > 0) ast.unread = builder.unread;
+  return { ast, diagnostics: builder.diagnostics };
 }
 
 /**
@@ -160,6 +162,8 @@ function firstToken(cst: CstNode): IToken {
 
 class AstBuilder {
   readonly diagnostics: Diagnostic[];
+  /** See SourceFileNode.unread. */
+  readonly unread: string[] = [];
 
   constructor(
     private readonly path: string,
@@ -285,7 +289,10 @@ class AstBuilder {
 
   declaration(line: LineNode): A.Declaration | undefined {
     const cst = this.parse(line, 'topLine');
-    if (!cst) return undefined;
+    if (!cst) {
+      this.noteUnread(line);
+      return undefined;
+    }
     const include = token(cst, T.KwInclude);
     if (include) {
       this.noChildren(line, this.lineText(line));
@@ -302,6 +309,23 @@ class AstBuilder {
     if (token(header, T.KwSection)) return { kind: 'section', id, title, body: this.prose(line), span };
     if (token(header, T.KwPost)) return this.post(line, id, title);
     return { kind: 'collaboration', id, name: title, body: this.collaborationBody(children), span };
+  }
+
+  /**
+   * The names a declaration that could not be read would have declared: its own (`<word> <name>:`)
+   * and those of the `post` and `unit` lines under it, so that one misspelt keyword gives one error
+   * rather than one more for every use of those names.
+   */
+  noteUnread(line: LineNode): void {
+    const [, name, colon] = line.tokens;
+    if (name && colon?.tokenType === T.Colon) this.unread.push(name.image);
+    const pending: BlockPiece[] = [...(line.children ?? [])];
+    for (let piece = pending.pop(); piece !== undefined; piece = pending.pop()) {
+      if (piece.kind !== 'line') continue;
+      const [keyword, declared] = piece.tokens;
+      if (declared && (keyword?.tokenType === T.KwPost || keyword?.tokenType === T.KwUnit)) this.unread.push(declared.image);
+      pending.push(...(piece.children ?? []));
+    }
   }
 
   post(line: LineNode, id: A.Id, title: A.Text): A.PostDecl {

@@ -66,6 +66,21 @@ group sub: Subgroup
 });
 
 describe('resolution errors', () => {
+  it('reports a misspelt declaration once, not again at every use of the names under it', () => {
+    const result = withPartnership(`orgnisation schools: Schools
+  kind: education
+  post headteacher: Headteacher
+    held by Ada
+group g: G
+  chaired by headteacher
+  members:
+    - schools
+    - nobody
+`, false);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['syntax/unknown-statement', 'resolve/unknown-name']);
+    expect(result.diagnostics.find((d) => d.code === 'resolve/unknown-name')?.message).toMatch(/^`nobody` is not/);
+  });
+
   it('reports a duplicate id where it is declared the second time', () => {
     const result = withPartnership('group dcs: A Group Named Like A Post\n', false);
     expect(errors(result).map((d) => d.code)).toEqual(['resolve/duplicate-id']);
