@@ -9,6 +9,16 @@ const DEADLINE = new RegExp(
   'i',
 );
 
+const UNITLESS = new RegExp(`\\b(?:${NUMBER})\\s+(?:before|after|in advance of|prior to|following)\\s+(?:the|each)\\s+meeting\\b`, 'i');
+
+/**
+ * A deadline written without its unit ("5 before the meeting"): the phrase, when a duty has one
+ * and findDeadline found no deadline in it. Days, working days or weeks cannot be guessed.
+ */
+export function findUnitlessDeadline(text: string): string | undefined {
+  return UNITLESS.exec(text)?.[0];
+}
+
 /**
  * Reads the deadline a duty states relative to its meeting ("at least three weeks before
  * the meeting", "within 10 working days of the meeting"). The sentence stays as written;

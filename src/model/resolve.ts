@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnosti
 import { closest } from '../diagnostics/suggest.js';
 import type * as A from '../syntax/ast.js';
 import { joinLines } from '../syntax/prose.js';
-import { dutyKind, findDeadline } from './deadline.js';
+import { dutyKind, findDeadline, findUnitlessDeadline } from './deadline.js';
 import type * as M from './model.js';
 
 type SymbolKind = 'organisation' | 'unit' | 'post' | 'group' | 'collaboration';
@@ -88,6 +88,20 @@ class Resolver {
       collaborations: this.collaborations,
     };
     return { model, diagnostics: this.diagnostics };
+  }
+
+  /** A warning, not an error: the sentence is published as written; only its date cannot be worked out. */
+  private unitlessDeadline(span: Span, phrase: string): void {
+    const [amount = '', ...rest] = phrase.split(/\s+/);
+    this.diagnostics.push(
+      diagnostic(
+        'resolve/deadline-without-unit',
+        'warning',
+        span,
+        `\`${phrase}\` does not say days, working days or weeks, so tor cannot date this duty.`,
+        `Write e.g. \`${amount} working days ${rest.join(' ')}\`.`,
+      ),
+    );
   }
 
   private error(code: string, span: Span, message: string, hint?: string): void {
@@ -341,7 +355,7 @@ class Resolver {
           break;
         case 'prose':
           if (!once(stmt.key === 'support' ? 'who supports it' : `its ${stmt.key}`, stmt.span)) break;
-          if (stmt.key === 'support') g.support = support(stmt);
+          if (stmt.key === 'support') g.support = support(stmt, (span, phrase) => this.unitlessDeadline(span, phrase));
           else g.prose[stmt.key as M.GroupProseKey] = stmt.prose;
           this.checkPlaceholders(stmt.prose);
           break;
@@ -681,13 +695,16 @@ function trailingMarkers(text: string): number {
   }
 }
 
-function support(field: A.ProseField): M.Support {
+function support(field: A.ProseField, unitless: (span: Span, phrase: string) => void): M.Support {
   const duties: M.Duty[] = [];
   for (const item of field.prose.items) {
     if (item.kind !== 'list') continue;
     for (const li of item.items) {
       const text = joinLines(li.lines);
-      duties.push({ text, kind: dutyKind(text), deadline: findDeadline(text), span: li.span });
+      const deadline = findDeadline(text);
+      const phrase = deadline ? undefined : findUnitlessDeadline(text);
+      if (phrase !== undefined) unitless(li.span, phrase);
+      duties.push({ text, kind: dutyKind(text), deadline, span: li.span });
     }
   }
   return { by: field.label?.text ?? '', duties, prose: field.prose, span: field.span };

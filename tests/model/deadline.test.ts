@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dutyKind, findDeadline } from '../../src/model/deadline.js';
+import { dutyKind, findDeadline, findUnitlessDeadline } from '../../src/model/deadline.js';
+import { withPartnership } from '../helpers.js';
 
 describe('deadlines in duty sentences', () => {
   it.each([
@@ -23,5 +24,27 @@ describe('deadlines in duty sentences', () => {
     expect(dutyKind('Produce the meeting minutes and an action tracker')).toBe('minutes');
     expect(dutyKind('Agree the agenda')).toBe('agenda');
     expect(dutyKind('Keep a list of members')).toBe('other');
+  });
+});
+
+describe('deadlines written without their unit', () => {
+  it.each([
+    ['Circulate papers at least 5 before the meeting', '5 before the meeting'],
+    ['Minutes within ten after the meeting.', 'ten after the meeting'],
+  ])('finds the phrase in %j', (text, phrase) => {
+    expect(findDeadline(text)).toBeUndefined();
+    expect(findUnitlessDeadline(text)).toBe(phrase);
+  });
+
+  it('finds none where the unit is there or there is no deadline', () => {
+    expect(findUnitlessDeadline('Papers 5 working days before the meeting')).toBeUndefined();
+    expect(findUnitlessDeadline('Keep a list of members')).toBeUndefined();
+  });
+
+  it('is a warning at the duty, with the fix', () => {
+    const result = withPartnership('group g: G\n  support from the team:\n    - Send papers at least 5 before the meeting\n', false);
+    expect(result.diagnostics.filter((d) => d.code === 'resolve/deadline-without-unit').map((d) => `${d.start.line}:${d.start.column} ${d.severity} ${d.message} ${d.hint}`)).toEqual([
+      '30:5 warning `5 before the meeting` does not say days, working days or weeks, so tor cannot date this duty. Write e.g. `5 working days before the meeting`.',
+    ]);
   });
 });
