@@ -83,7 +83,8 @@ export async function loadProject(path: string, cwd: string = process.cwd(), opt
   if (!starts.ok) return starts;
   const loader = await IncludeFollower.create(isFolder ? absolute : dirname(absolute), cwd, options.allowedOutside ?? []);
   // A file named on the command line was asked for wherever it lives; files found in a folder are checked.
-  const [outside, inside] = isFolder ? await loader.partitionOutside(starts.value) : [[], starts.value];
+  const { files: found, links } = starts.value;
+  const [outside, inside] = isFolder ? await loader.partitionOutside(found, links) : [[], found];
   for (const link of outside) loader.refuseLink(link);
   // Read every file at once, then follow includes in path order: waiting on each read in turn left the CPU idle.
   const texts = await Promise.all(inside.map((file) => readText(file)));
@@ -106,7 +107,7 @@ export async function loadFiles(path: string, cwd: string = process.cwd()): Prom
   const paths = await torFilesOf(target.value, path, cwd);
   if (!paths.ok) return paths;
   const files: SourceFile[] = [];
-  for (const file of paths.value) {
+  for (const file of paths.value.files) {
     const shown = displayPath(file, cwd);
     const text = await readText(file);
     if (typeof text !== 'string') return failed(readFailure(shown, text));
@@ -169,13 +170,20 @@ class IncludeFollower {
     return new IncludeFollower(root, cwd, realFolders, allowedOutside);
   }
 
-  /** Splits files found in the folder into those whose real place is outside every allowed folder, and the rest. */
-  async partitionOutside(files: readonly string[]): Promise<[string[], string[]]> {
-    const reals = await Promise.all(files.map((file) => realpath(file).catch(() => file)));
-    const outside: string[] = [];
-    const inside: string[] = [];
-    files.forEach((file, k) => (this.isAllowed(reals[k]!, this.realFolders) ? inside : outside).push(file));
-    return [outside, inside];
+  /**
+   * Splits files found in the folder into those whose real place is outside every allowed folder,
+   * and the rest. The walk follows no symbolic link to a folder, so only the files that are links
+   * themselves can lead outside: only those are looked up.
+   */
+  async partitionOutside(files: readonly string[], links: ReadonlySet<string>): Promise<[string[], string[]]> {
+    const outside = new Set<string>();
+    await Promise.all(
+      [...links].map(async (link) => {
+        const real = await realpath(link).catch(() => link);
+        if (!this.isAllowed(real, this.realFolders)) outside.add(link);
+      }),
+    );
+    return [files.filter((f) => outside.has(f)), files.filter((f) => !outside.has(f))];
   }
 
   /** A symbolic link in the project to a file outside it: not read, and said so at the link. */
@@ -255,22 +263,30 @@ class IncludeFollower {
 }
 
 /** The target itself, or every `.tor` file below the folder that is not ignored; `path` is as the user wrote it. */
-async function torFilesOf(target: Target, path: string, cwd: string, ignore?: (relativePath: string) => boolean): Promise<Loaded<string[]>> {
-  if (!target.isFolder) return { ok: true, value: [target.absolute] };
+async function torFilesOf(target: Target, path: string, cwd: string, ignore?: (relativePath: string) => boolean): Promise<Loaded<FoundFiles>> {
+  if (!target.isFolder) return { ok: true, value: { files: [target.absolute], links: new Set() } };
   try {
-    const all = await findTorFiles(target.absolute);
+    const { files: all, links } = await findTorFiles(target.absolute);
     const found = ignore ? all.filter((file) => !ignore(relative(target.absolute, file).split(sep).join('/'))) : all;
     if (found.length === 0) return failed(all.length > 0 ? { kind: 'no-tor-files', path, ignored: all.length } : { kind: 'no-tor-files', path });
-    return { ok: true, value: found };
+    return { ok: true, value: { files: found, links } };
   } catch (error) {
     const where = error instanceof Error && 'path' in error && typeof error.path === 'string' ? displayPath(error.path, cwd) : path;
     return failed({ kind: 'unreadable', path: where, reason: reason(error) });
   }
 }
 
-/** Every `.tor` file below `folder`, as absolute paths in code-point order of their relative paths. */
-async function findTorFiles(folder: string): Promise<string[]> {
+interface FoundFiles {
+  /** Absolute paths, in code-point order of their paths relative to the folder. */
+  files: string[];
+  /** Those of them that are symbolic links. */
+  links: Set<string>;
+}
+
+/** Every `.tor` file below `folder`. */
+async function findTorFiles(folder: string): Promise<FoundFiles> {
   const found: string[] = [];
+  const links = new Set<string>();
   async function walk(dir: string): Promise<void> {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
@@ -279,11 +295,12 @@ async function findTorFiles(folder: string): Promise<string[]> {
       } else if (isTorPath(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) {
         // Symlinked files are read; symlinked folders are not followed, so a link loop cannot hang the walk.
         found.push(full);
+        if (entry.isSymbolicLink()) links.add(full);
       }
     }
   }
   await walk(folder);
-  return found.sort((a, b) => compareCodePoints(relative(folder, a), relative(folder, b)));
+  return { files: found.sort((a, b) => compareCodePoints(relative(folder, a), relative(folder, b))), links };
 }
 
 async function isFile(path: string): Promise<boolean> {
