@@ -9,16 +9,20 @@ import { readProjectConfig } from './config-file.js';
 import { type Loaded, loadProject, projectRoot } from './load.js';
 
 /** A project read from disk with its configuration, and compiled: what check and build share. */
-export interface CompiledProject {
+export interface CompiledProject extends ProjectSources {
+  /** Problems in the configuration and includes, then the compiler's. */
+  diagnostics: Diagnostic[];
+  compiled: CompileResult;
+}
+
+/** What every read project has: where it is, its files and its configuration. */
+interface ProjectSources {
   /** The project folder (a folder given, or the folder of a file given). */
   root: string | undefined;
   files: SourceFile[];
   config: Config;
   /** The tor.config.yaml, when there is one, for code frames. */
   configSource: SourceFile | undefined;
-  /** Problems in the configuration and includes, then the compiler's. */
-  diagnostics: Diagnostic[];
-  compiled: CompileResult;
 }
 
 export interface ProjectOptions {
@@ -30,11 +34,7 @@ export interface ProjectOptions {
 }
 
 /** A project read from disk with its configuration, not yet compiled. */
-export interface ReadProject {
-  root: string | undefined;
-  files: SourceFile[];
-  config: Config;
-  configSource: SourceFile | undefined;
+export interface ReadProject extends ProjectSources {
   /** Problems in tor.config.yaml. */
   configProblems: Diagnostic[];
   /** Problems with include lines and files outside the project. */
