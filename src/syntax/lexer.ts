@@ -1,7 +1,8 @@
-import { createTokenInstance, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { mergeKeywords } from './keywords.js';
-import { Dedent, FreeText, Indent, LineBreak, Newline, ProseBlank, ProseLine, wordLexerTokens } from './tokens.js';
+import { Dedent, FreeText, Indent, Newline, ProseBlank, ProseLine } from './tokens.js';
+import { scanWords } from './words.js';
 
 /** A comment line, kept for the formatter. */
 export interface Comment {
@@ -18,8 +19,6 @@ export interface LexResult {
   /** Offsets at which each line starts (index 0 is line 1). */
   lineStarts: number[];
 }
-
-const wordLexer = new Lexer(wordLexerTokens, { positionTracking: 'full', ensureOptimizations: false });
 
 const PROSE_HEADER =
   /^(?:purpose|objectives|key\s+objectives|responsibilities|accountability|membership|summary|relevant\s+agencies|functional\s+links)\s*:\s*$|^support\s+from\b.*:\s*$/i;
@@ -134,7 +133,7 @@ export const MAX_BLOCK_DEPTH = 16;
  * Turns a `.tor` file into tokens. A layout pass reads the lines: indentation becomes
  * Indent/Dedent tokens, lines inside prose blocks become one ProseLine token each, and
  * comment lines are set aside. The remaining (structured) lines are split into words
- * by chevrotain in a single call, and keyword phrases are merged.
+ * (words.ts), and keyword phrases are merged (keywords.ts).
  */
 export function lex(text: string, file: string): LexResult {
   const diagnostics: Diagnostic[] = [];
@@ -145,7 +144,6 @@ export function lex(text: string, file: string): LexResult {
   let pending: { mode: Mode; headerIndent: number } | undefined;
   let blanks: Line[] = [];
   let linesInBlock = 0;
-  const structuredLines: Line[] = [];
   /** While set, lines indented deeper than this are inside a block nested too deep, and skipped. */
   let skipDeeperThan: number | undefined;
 
@@ -197,7 +195,6 @@ export function lex(text: string, file: string): LexResult {
     const top = frames[frames.length - 1]!;
     if (top.mode === 'structured' || (top.mode === 'section' && text.startsWith('section', line.contentStart) && SECTION_HEADER.test(text.slice(line.contentStart, line.end)))) {
       events.push(event(EventKind.structured, line));
-      structuredLines.push(line);
       pending = { mode: blockModeAfter(text.slice(line.contentStart, line.end)), headerIndent: i };
       blanks = [];
     } else {
@@ -257,7 +254,7 @@ export function lex(text: string, file: string): LexResult {
     );
   }
 
-  return { tokens: buildTokens(text, lines, events, structuredLines), comments, diagnostics, lineStarts };
+  return { tokens: buildTokens(text, lines, events), comments, diagnostics, lineStarts };
 }
 
 /** A token the layout pass makes. One with no text ends where it starts, so a span ending on it stays on its line. */
@@ -266,37 +263,9 @@ function virtualToken(type: TokenType, line: Line, offset: number, image = ''): 
   return createTokenInstance(type, image, offset, offset + image.length - 1, line.number, line.number, column, column + image.length - 1);
 }
 
-/** Lexes all structured lines in one chevrotain call, then interleaves layout and prose tokens. */
-function buildTokens(text: string, lines: readonly Line[], events: readonly number[], structured: readonly Line[]): IToken[] {
-  // Where a line ends in free text, only its head goes to the word lexer; the rest is one token.
-  const textAt = structured.map((line) => {
-    const m = TEXT_AFTER.exec(text.slice(line.contentStart, Math.min(line.end, line.contentStart + 200)));
-    return m ? line.contentStart + m[0].length : -1;
-  });
-  const joined = structured.map((line, k) => text.slice(line.contentStart, textAt[k]! >= 0 ? textAt[k] : line.end)).join('\n');
-  const words = wordLexer.tokenize(joined).tokens;
-  const perLine: IToken[][] = structured.map(() => []);
-  let lineIndex = 0;
-  let joinedLineStart = 0;
-  for (const t of words) {
-    if (t.tokenType === LineBreak) {
-      lineIndex++;
-      joinedLineStart = t.startOffset + 1;
-      continue;
-    }
-    // Move the token to its place in the original text; rewriting in place spares an allocation per token.
-    const line = structured[lineIndex]!;
-    const delta = line.contentStart - joinedLineStart;
-    t.startOffset += delta;
-    t.endOffset = (t.endOffset ?? t.startOffset) + delta;
-    t.startLine = line.number;
-    t.endLine = line.number;
-    t.startColumn = t.startOffset - line.start + 1;
-    t.endColumn = t.endOffset - line.start + 1;
-    perLine[lineIndex]!.push(t);
-  }
+/** Interleaves layout, prose and the words of structured lines, in the order of the lines. */
+function buildTokens(text: string, lines: readonly Line[], events: readonly number[]): IToken[] {
   const out: IToken[] = [];
-  let s = 0;
   for (const e of events) {
     const line = lines[e >> 3]!;
     switch ((e & 7) as EventKind) {
@@ -313,8 +282,12 @@ function buildTokens(text: string, lines: readonly Line[], events: readonly numb
         out.push(virtualToken(ProseLine, line, line.contentStart, text.slice(line.contentStart, line.end).trimEnd()));
         break;
       case EventKind.structured: {
-        const at = textAt[s]!;
-        for (const t of mergeKeywords(perLine[s++]!, text)) out.push(t);
+        // Where a line ends in free text, only its head is split into words; the rest is one token.
+        const m = TEXT_AFTER.exec(text.slice(line.contentStart, Math.min(line.end, line.contentStart + 200)));
+        const at = m ? line.contentStart + m[0].length : -1;
+        const words: IToken[] = [];
+        scanWords(text, line, line.contentStart, at >= 0 ? at : line.end, words);
+        for (const t of mergeKeywords(words, text)) out.push(t);
         if (at >= 0) out.push(virtualToken(FreeText, line, at, text.slice(at, line.end).trimEnd()));
         out.push(virtualToken(Newline, line, line.end));
         break;

@@ -1,7 +1,7 @@
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
 /**
- * Token types. Structured lines are split into words by the chevrotain lexer below;
+ * Token types. Structured lines are split into words by `words.ts`;
  * runs of words that spell a keyword phrase ("chaired by", "quorate when") are then
  * merged into one keyword token (see `keywords.ts`). Layout tokens (Indent, Dedent,
  * Newline) and whole prose lines are made by the layout pass in `lexer.ts`.
@@ -12,25 +12,15 @@ export const TextToken = createToken({ name: 'TextToken', pattern: Lexer.NA });
 /** A single word that may name a declaration: any word, including one-word keywords (`section chair: …`). */
 export const DeclarableWord = createToken({ name: 'DeclarableWord', pattern: Lexer.NA });
 
-export const Whitespace = createToken({ name: 'Whitespace', pattern: /[^\S\n]+/, group: Lexer.SKIPPED });
-export const IsoDate = createToken({ name: 'IsoDate', pattern: /\d{4}-\d{2}-\d{2}(?![^\s:,()])/, categories: [TextToken] });
-export const Word = createToken({ name: 'Word', pattern: /[^\s:,()]+/, categories: [TextToken, DeclarableWord] });
-export const NumberLiteral = createToken({
-  name: 'NumberLiteral',
-  pattern: /\d+/,
-  longer_alt: Word,
-  categories: [TextToken],
-});
-export const Colon = createToken({ name: 'Colon', pattern: /:/, categories: [TextToken] });
-export const Comma = createToken({ name: 'Comma', pattern: /,/, categories: [TextToken] });
-export const LParen = createToken({ name: 'LParen', pattern: /\(/, categories: [TextToken] });
-export const RParen = createToken({ name: 'RParen', pattern: /\)/, categories: [TextToken] });
-export const LineBreak = createToken({ name: 'LineBreak', pattern: /\n/, line_breaks: true });
+/** The words of a structured line; words.ts says which run of characters is which. */
+export const IsoDate = createToken({ name: 'IsoDate', pattern: Lexer.NA, categories: [TextToken] });
+export const Word = createToken({ name: 'Word', pattern: Lexer.NA, categories: [TextToken, DeclarableWord] });
+export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: Lexer.NA, categories: [TextToken] });
+export const Colon = createToken({ name: 'Colon', pattern: Lexer.NA, categories: [TextToken] });
+export const Comma = createToken({ name: 'Comma', pattern: Lexer.NA, categories: [TextToken] });
+export const LParen = createToken({ name: 'LParen', pattern: Lexer.NA, categories: [TextToken] });
+export const RParen = createToken({ name: 'RParen', pattern: Lexer.NA, categories: [TextToken] });
 
-/** The words-level lexer for structured lines. Order matters: dates before numbers before words. */
-export const wordLexerTokens: TokenType[] = [Whitespace, LineBreak, IsoDate, NumberLiteral, Colon, Comma, LParen, RParen, Word];
-
-// Layout tokens, made by the layout pass.
 export const Indent = createToken({ name: 'Indent', pattern: Lexer.NA });
 export const Dedent = createToken({ name: 'Dedent', pattern: Lexer.NA });
 export const Newline = createToken({ name: 'Newline', pattern: Lexer.NA });
