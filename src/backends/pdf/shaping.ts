@@ -15,7 +15,24 @@
 /** The parts of a fontkit font used here. */
 export interface ShapingFont {
   unitsPerEm: number;
-  layout(text: string): ShapedRun;
+  layout(text: string, features?: Record<string, boolean>): ShapedRun;
+}
+
+/**
+ * The default features that only act on combining marks and their sequences. The shipped fonts'
+ * mark positioning tables are the largest they have, and a word of Latin letters and punctuation
+ * has no mark for them to act on, so such a word is shaped without them (the result is the same,
+ * to the glyph and the unit: tests/backends/pdf/shaping.test.ts); any other word gets them all.
+ */
+const MARK_FEATURES_OFF: Readonly<Record<string, boolean>> = { ccmp: false, locl: false, mark: false, mkmk: false };
+
+/** Printable Latin-1, general punctuation (dashes, quotes, bullet, ellipsis; not the separators and direction controls) and the euro sign. */
+export function isPlainText(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (!((c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || c === 0x20ac)) return false;
+  }
+  return true;
 }
 
 interface Glyph {
@@ -80,7 +97,7 @@ export class Shaper {
 
   /** What pdfkit's EmbeddedFont.layoutRun does: shape with the default features, scale to thousandths of an em. */
   private shape(text: string): ShapedRun {
-    const run = this.font.layout(text);
+    const run = isPlainText(text) ? this.font.layout(text, MARK_FEATURES_OFF as Record<string, boolean>) : this.font.layout(text);
     for (let k = 0; k < run.positions.length; k++) {
       const position = run.positions[k]!;
       for (const key in position) position[key]! *= this.scale;

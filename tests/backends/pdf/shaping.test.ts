@@ -1,9 +1,10 @@
 import * as fontkit from 'fontkit';
 import type { Font, GlyphRun } from 'fontkit';
 import PDFDocument from 'pdfkit';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadFonts, type PdfFonts } from '../../../src/backends/pdf/fonts.js';
-import { Shaper, type ShapingFont } from '../../../src/backends/pdf/shaping.js';
+import { isPlainText, Shaper, type ShapingFont } from '../../../src/backends/pdf/shaping.js';
 
 /**
  * The Shaper shapes each word once and makes pdfkit's "word " from it and the space. That is
@@ -54,4 +55,28 @@ describe.each(NAMES)('the shipped %s font', (name) => {
       }
     }
   });
+
+  it('shapes plain words without the mark features exactly as with every default feature', () => {
+    const plain: string[] = [];
+    for (let c = 0x20; c <= 0x20ac; c++) if (isPlainText(String.fromCharCode(c))) plain.push(String.fromCharCode(c));
+    const font = parse(fonts[name]);
+    const shaper = new Shaper(font as unknown as ShapingFont);
+    const reference = parse(fonts[name]);
+    const scale = 1000 / reference.unitsPerEm;
+    const differ: string[] = [];
+    const compare = (word: string) => {
+      const theirs = reference.layout(word);
+      const ours = shaper.runs[word] ?? (shaper.width(word), shaper.runs[word]!);
+      const same =
+        JSON.stringify(ours.glyphs.map((g) => g.id)) === JSON.stringify(theirs.glyphs.map((g) => g.id)) &&
+        ours.positions.every((p, k) => p['xAdvance'] === theirs.positions[k]!.xAdvance * scale && p['xOffset'] === theirs.positions[k]!.xOffset * scale && p['yOffset'] === theirs.positions[k]!.yOffset * scale);
+      if (!same) differ.push(word);
+    };
+    for (const c of plain) if (c !== ' ') compare(c);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...plain.filter((c) => c !== ' ')), { minLength: 2, maxLength: 8 }), (chars) => compare(chars.join(''))),
+      { numRuns: 3000 },
+    );
+    expect(differ).toEqual([]);
+  }, 30_000);
 });
