@@ -104,29 +104,11 @@ const icsBackend: Backend = {
 const BACKENDS: readonly Backend[] = [htmlBackend, pdfBackend, bundleBackend, icsBackend];
 /** A bundle that does not match its schema is a bug in tor: main.ts reports it as an internal error, exit 2. */
 export async function assertValidBundle(bundle: unknown): Promise<void> {
-  const { ajv, validate } = await bundleValidator();
-  if (!validate(bundle)) {
-    throw new Error(`the bundle does not match its schema: ${ajv.errorsText(validate.errors?.slice(0, 3), { dataVar: 'bundle' })}`);
-  }
-}
-
-type Validator = { ajv: import('ajv/dist/2020.js').Ajv2020; validate: import('ajv').ValidateFunction };
-let validator: Promise<Validator> | undefined;
-
-/** The bundle schema compiled once per process: compiling it costs far more than validating a bundle. */
-function bundleValidator(): Promise<Validator> {
-  validator ??= (async () => {
-    // Loaded only when a bundle is built, so other commands start as fast as before.
-    const [ajvModule, { bundleSchema }] = await Promise.all([import('ajv/dist/2020.js'), import('../bundle/schema.js')]);
-    // ajv is CommonJS: bundled into a chunk, its classes sit on the default export.
-    const loaded = ajvModule as Partial<typeof ajvModule> & { default?: typeof ajvModule };
-    const Ajv2020 = loaded.Ajv2020 ?? loaded.default!.Ajv2020;
-    // Without ajv's optimisation passes over the generated code the schema compiles in about
-    // half the time; a bundle validates in well under a millisecond either way.
-    const ajv = new Ajv2020({ allErrors: true, strict: true, code: { optimize: false } });
-    return { ajv, validate: ajv.compile(bundleSchema) };
-  })();
-  return validator;
+  // Generated ahead of time (npm run schema:validator), so no build compiles the schema; loaded
+  // only when a bundle is built, as the other formats have no use for its size.
+  const { bundleSchemaErrors } = await import('../bundle/validate.js');
+  const errors = bundleSchemaErrors(bundle);
+  if (errors !== undefined) throw new Error(`the bundle does not match its schema: ${errors}`);
 }
 
 export async function build(path: string, options: BuildOptions): Promise<ExitCode> {
