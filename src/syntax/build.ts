@@ -2,7 +2,7 @@ import type { CstNode, IToken, TokenType } from 'chevrotain';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
 import type * as A from './ast.js';
-import { lex } from './lexer.js';
+import { type Comment, declarationPieces, lexLines, splitLines } from './lexer.js';
 import { parseLine, type LineRule } from './parser.js';
 import { MAX_LIST_DEPTH, readProse, type ProsePiece } from './prose.js';
 import { explainSyntaxError } from './syntax-errors.js';
@@ -25,10 +25,17 @@ export interface BuildResult {
 
 /** Lexes, parses and builds the typed tree of one file. Never throws on bad input. */
 export function buildFile(path: string, text: string): BuildResult {
-  const lexed = lex(text, path);
-  const builder = new AstBuilder(path, text, lexed.diagnostics);
-  const declarations = builder.file(layoutTree(lexed.tokens));
-  const ast: A.SourceFileNode = { path, declarations, comments: lexed.comments };
+  const lines = splitLines(text);
+  const builder = new AstBuilder(path, text);
+  const declarations: A.Declaration[] = [];
+  const comments: Comment[] = [];
+  for (const [from, to] of declarationPieces(text, lines)) {
+    const lexed = lexLines(text, path, lines, from, to);
+    builder.diagnostics.push(...lexed.diagnostics);
+    for (const declaration of builder.file(layoutTree(lexed.tokens))) declarations.push(declaration);
+    for (const comment of lexed.comments) comments.push(comment);
+  }
+  const ast: A.SourceFileNode = { path, declarations, comments };
   if (builder.unread.length > 0) ast.unread = builder.unread;
   return { ast, diagnostics: builder.diagnostics };
 }
@@ -161,17 +168,14 @@ function firstToken(cst: CstNode): IToken {
 }
 
 class AstBuilder {
-  readonly diagnostics: Diagnostic[];
+  readonly diagnostics: Diagnostic[] = [];
   /** See SourceFileNode.unread. */
   readonly unread: string[] = [];
 
   constructor(
     private readonly path: string,
     private readonly source: string,
-    lexDiagnostics: Diagnostic[],
-  ) {
-    this.diagnostics = [...lexDiagnostics];
-  }
+  ) {}
 
   // ---- spans and messages ------------------------------------------------------------
 

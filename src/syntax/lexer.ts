@@ -16,8 +16,6 @@ export interface LexResult {
   tokens: IToken[];
   comments: Comment[];
   diagnostics: Diagnostic[];
-  /** Offsets at which each line starts (index 0 is line 1). */
-  lineStarts: number[];
 }
 
 const PROSE_HEADER =
@@ -48,7 +46,7 @@ interface Frame {
   indent: number;
 }
 
-interface Line {
+export interface Line {
   /** Position in the file's line table. */
   index: number;
   number: number;
@@ -81,9 +79,8 @@ function blockModeAfter(content: string): Mode {
   return ENDS_WITH_COLON.test(content) ? 'prose' : 'structured';
 }
 
-function splitLines(text: string): { lines: Line[]; lineStarts: number[] } {
+export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const lineStarts: number[] = [];
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let number = 1;
   const n = text.length;
@@ -113,13 +110,12 @@ function splitLines(text: string): { lines: Line[]; lineStarts: number[] } {
       } else break;
       contentStart++;
     }
-    lineStarts.push(start);
     lines.push({ index: lines.length, number, start, end, indent, contentStart, tab });
     if (end >= n) break;
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     number++;
   }
-  return { lines, lineStarts };
+  return lines;
 }
 
 /**
@@ -136,9 +132,31 @@ export const MAX_BLOCK_DEPTH = 16;
  * (words.ts), and keyword phrases are merged (keywords.ts).
  */
 export function lex(text: string, file: string): LexResult {
+  const lines = splitLines(text);
+  return lexLines(text, file, lines, 0, lines.length);
+}
+
+/**
+ * The lines of a file in pieces that lex alone exactly as they lex together: each piece but the
+ * first begins at a declaration written at the left margin, which closes every open block.
+ * Building a large file one piece at a time lets each piece's tokens be collected young.
+ */
+export function* declarationPieces(text: string, lines: readonly Line[]): Generator<[from: number, to: number]> {
+  let from = 0;
+  for (let k = 1; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (line.contentStart === line.start && line.contentStart < line.end && text.charCodeAt(line.start) !== 35 /* # */) {
+      yield [from, k];
+      from = k;
+    }
+  }
+  yield [from, lines.length];
+}
+
+/** Lexes the lines `from` to `to` (exclusive) of a file's line table as if they were the whole file. */
+export function lexLines(text: string, file: string, lines: readonly Line[], from: number, to: number): LexResult {
   const diagnostics: Diagnostic[] = [];
   const comments: Comment[] = [];
-  const { lines, lineStarts } = splitLines(text);
   const events: number[] = [];
   const frames: Frame[] = [{ mode: 'structured', headerIndent: -1, indent: 0 }];
   let pending: { mode: Mode; headerIndent: number } | undefined;
@@ -150,7 +168,8 @@ export function lex(text: string, file: string): LexResult {
   const pos = (offset: number, line: Line) => ({ line: line.number, column: offset - line.start + 1, offset });
   const spanOf = (line: Line, from: number, to: number) => ({ file, start: pos(from, line), end: pos(to, line) });
 
-  for (const line of lines) {
+  for (let k = from; k < to; k++) {
+    const line = lines[k]!;
     const first = text.charCodeAt(line.contentStart);
     if (line.contentStart >= line.end) {
       blanks.push(line);
@@ -204,7 +223,7 @@ export function lex(text: string, file: string): LexResult {
       linesInBlock++;
     }
   }
-  const lastLine = lines[lines.length - 1]!;
+  const lastLine = lines[to - 1]!;
   for (let k = frames.length - 1; k > 0; k--) events.push(event(EventKind.dedent, lastLine));
 
   function closeBlocks(i: number, line: Line): void {
@@ -254,7 +273,7 @@ export function lex(text: string, file: string): LexResult {
     );
   }
 
-  return { tokens: buildTokens(text, lines, events), comments, diagnostics, lineStarts };
+  return { tokens: buildTokens(text, lines, events), comments, diagnostics };
 }
 
 /** A token the layout pass makes. One with no text ends where it starts, so a span ending on it stays on its line. */

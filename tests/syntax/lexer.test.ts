@@ -1,5 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
-import { lex } from '../../src/syntax/lexer.js';
+import { sortDiagnostics } from '../../src/diagnostics/diagnostic.js';
+import { declarationPieces, lex, lexLines, type LexResult, splitLines } from '../../src/syntax/lexer.js';
+import { ALL_MUTATORS } from '../robustness/mutators.js';
+import { Random } from '../robustness/random.js';
 
 const kinds = (text: string) =>
   lex(text, 't.tor').tokens.map((t) => (t.tokenType.name === 'ProseLine' ? `P(${t.image})` : t.tokenType.name));
@@ -60,5 +66,44 @@ describe('layout', () => {
   it('reports a line that lines up with no block', () => {
     const d = lex('group a: A\n    meets monthly\n  meets weekly\n', 't.tor').diagnostics;
     expect(d.map((x) => [x.code, x.start.line])).toEqual([['syntax/indentation', 3]]);
+  });
+});
+
+describe('declaration pieces', () => {
+  const exampleTexts = readdirSync('examples', { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.tor'))
+    .map((f) => readFileSync(join('examples', f), 'utf8'));
+
+  /** Every token but the Dedents that close a piece, which stand at its end rather than at the next line. */
+  const summary = (tokens: readonly IToken[]) => tokens.filter((t) => t.tokenType.name !== 'Dedent').map((t) => `${t.tokenType.name}@${t.startOffset}:${t.image}`);
+  const dedents = (tokens: readonly IToken[]) => tokens.filter((t) => t.tokenType.name === 'Dedent').length;
+
+  function piecewise(text: string): LexResult {
+    const lines = splitLines(text);
+    const all: LexResult = { tokens: [], comments: [], diagnostics: [] };
+    for (const [from, to] of declarationPieces(text, lines)) {
+      const piece = lexLines(text, 't.tor', lines, from, to);
+      all.tokens.push(...piece.tokens);
+      all.comments.push(...piece.comments);
+      all.diagnostics.push(...piece.diagnostics);
+    }
+    return all;
+  }
+
+  it('lex alone exactly as the whole file lexes, for every example and 1,000 damaged copies', () => {
+    const random = new Random(20261124);
+    const texts = [...exampleTexts];
+    for (let k = 0; k < 1000; k++) texts.push(random.pick(ALL_MUTATORS).mutate(random.pick(exampleTexts), random));
+    let pieces = 0;
+    for (const text of texts) {
+      const whole = lex(text, 't.tor');
+      const parts = piecewise(text);
+      pieces += [...declarationPieces(text, splitLines(text))].length;
+      expect(summary(parts.tokens)).toEqual(summary(whole.tokens));
+      expect(dedents(parts.tokens)).toBe(dedents(whole.tokens));
+      expect(parts.comments).toEqual(whole.comments);
+      expect(sortDiagnostics(parts.diagnostics)).toEqual(sortDiagnostics(whole.diagnostics));
+    }
+    expect(pieces).toBeGreaterThan(texts.length * 5);
   });
 });
