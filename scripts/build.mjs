@@ -37,5 +37,7 @@ await build({
   // cannot be bundled; the PDF backend loads it, fontkit (pdfkit's own copy) and svg-to-pdfkit
   // with import() when a PDF is asked for.
   external: ['pdfkit', 'fontkit', 'svg-to-pdfkit'],
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
