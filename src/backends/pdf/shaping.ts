@@ -16,6 +16,7 @@
 export interface ShapingFont {
   unitsPerEm: number;
   layout(text: string, features?: Record<string, boolean>): ShapedRun;
+  glyphForCodePoint(codePoint: number): Glyph;
 }
 
 /**
@@ -51,6 +52,9 @@ export class Shaper {
   /** pdfkit's layout cache for this font, by chunk (see EmbeddedFont.layoutCached). */
   readonly runs: Record<string, ShapedRun> = Object.create(null) as Record<string, ShapedRun>;
   private readonly widths = new Map<string, number>();
+  private readonly glyphs = new Map<number, Glyph>();
+  /** Kerning by pair of characters (first × 0x10000 + second); null for a pair that is not only kerned. */
+  private readonly pairs = new Map<number, number | null>();
   private readonly scale: number;
 
   constructor(private readonly font: ShapingFont) {
@@ -97,12 +101,62 @@ export class Shaper {
 
   /** What pdfkit's EmbeddedFont.layoutRun does: shape with the default features, scale to thousandths of an em. */
   private shape(text: string): ShapedRun {
-    const run = isPlainText(text) ? this.font.layout(text, MARK_FEATURES_OFF as Record<string, boolean>) : this.font.layout(text);
+    if (!isPlainText(text)) return this.scaled(this.font.layout(text));
+    return this.byPairs(text) ?? this.scaled(this.font.layout(text, MARK_FEATURES_OFF as Record<string, boolean>));
+  }
+
+  private scaled(run: ShapedRun): ShapedRun {
     for (let k = 0; k < run.positions.length; k++) {
       const position = run.positions[k]!;
       for (const key in position) position[key]! *= this.scale;
       position['advanceWidth'] = run.glyphs[k]!.advanceWidth * this.scale;
     }
     return run;
+  }
+
+  /**
+   * A plain word shaped from its letters' glyphs and the kerning of each pair of neighbours,
+   * or undefined when a pair does more than kern (a ligature). The shipped fonts kern only by
+   * pairs (their `kern` lookups are all pair adjustments), so this is what shaping the whole word
+   * gives, but each pair is shaped once for every word it occurs in: far fewer calls to fontkit.
+   */
+  private byPairs(text: string): ShapedRun | undefined {
+    const glyphs: Glyph[] = [];
+    for (let k = 0; k < text.length; k++) glyphs.push(this.glyph(text.charCodeAt(k)));
+    const positions: Array<Record<string, number>> = [];
+    let advanceWidth = 0;
+    for (let k = 0; k < glyphs.length; k++) {
+      const kerning = k + 1 < glyphs.length ? this.kerning(text.charCodeAt(k), text.charCodeAt(k + 1)) : 0;
+      if (kerning === undefined) return undefined;
+      const own = glyphs[k]!.advanceWidth;
+      const xAdvance = (own + kerning) * this.scale;
+      positions.push({ xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: own * this.scale });
+      advanceWidth += xAdvance;
+    }
+    return { glyphs, positions, advanceWidth };
+  }
+
+  private glyph(code: number): Glyph {
+    let glyph = this.glyphs.get(code);
+    if (!glyph) this.glyphs.set(code, (glyph = this.font.glyphForCodePoint(code)));
+    return glyph;
+  }
+
+  /** How much a pair of characters moves the second glyph, in font units; undefined when shaping the pair does anything else. */
+  private kerning(first: number, second: number): number | undefined {
+    const key = first * 0x10000 + second;
+    let kerning = this.pairs.get(key);
+    if (kerning === undefined) {
+      const run = this.font.layout(String.fromCharCode(first, second), MARK_FEATURES_OFF as Record<string, boolean>);
+      const [a, b] = run.glyphs;
+      const [p, q] = run.positions;
+      const onlyKerned =
+        run.glyphs.length === 2 && a!.id === this.glyph(first).id && b!.id === this.glyph(second).id &&
+        p!['xOffset'] === 0 && p!['yOffset'] === 0 && p!['yAdvance'] === 0 &&
+        q!['xAdvance'] === b!.advanceWidth && q!['xOffset'] === 0 && q!['yOffset'] === 0 && q!['yAdvance'] === 0;
+      kerning = onlyKerned ? p!['xAdvance']! - a!.advanceWidth : null;
+      this.pairs.set(key, kerning);
+    }
+    return kerning ?? undefined;
   }
 }

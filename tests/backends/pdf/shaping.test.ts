@@ -56,7 +56,7 @@ describe.each(NAMES)('the shipped %s font', (name) => {
     }
   });
 
-  it('shapes plain words without the mark features exactly as with every default feature', () => {
+  it('shapes plain words (by pairs, or without the mark features) exactly as with every default feature', () => {
     const plain: string[] = [];
     for (let c = 0x20; c <= 0x20ac; c++) if (isPlainText(String.fromCharCode(c))) plain.push(String.fromCharCode(c));
     const font = parse(fonts[name]);
@@ -77,6 +77,10 @@ describe.each(NAMES)('the shipped %s font', (name) => {
       fc.property(fc.array(fc.constantFrom(...plain.filter((c) => c !== ' ')), { minLength: 2, maxLength: 8 }), (chars) => compare(chars.join(''))),
       { numRuns: 3000 },
     );
+    // Letters that form ligatures and kern most, packed close so that every pair and triple occurs.
+    const dense = [...'ffiiljtTAVWYyoaeLP.,-’”'];
+    for (const a of dense) for (const b of dense) for (const c of dense) compare(a + b + c);
+    fc.assert(fc.property(fc.array(fc.constantFrom(...dense), { minLength: 4, maxLength: 10 }), (chars) => compare(chars.join(''))), { numRuns: 2000 });
     expect(differ).toEqual([]);
   }, 30_000);
 });
