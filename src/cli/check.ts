@@ -1,7 +1,8 @@
+import { framedLines } from '../diagnostics/print.js';
 import { type Diagnostic, hasErrors, type SourceFile } from '../index.js';
 import { EDITIONS, editionOfYear, type ActFlag, type CivilDate, type EditionCode } from '../rules/rule.js';
 import { describeFailure, type Loaded } from './load.js';
-import { compileProject } from './project.js';
+import { compileSources, readProject, type ReadProject } from './project.js';
 import { todayFromClock } from './options.js';
 import { complain, type DiagnosticFormat, Exit, type ExitCode, printDiagnostics, useColor } from './output.js';
 
@@ -36,21 +37,29 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
   const today = options.today ?? todayFromClock();
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
+  const configs = new Set<string>();
   const editions = new Set<EditionCode>();
   let couldNotLoad = false;
-  // Projects are read concurrently; each compiles as soon as its files are in.
-  const results = await Promise.all(paths.map((path) => checkProject(path, options, today)));
-  for (const checked of results) {
-    if (!checked.ok) {
-      complain(describeFailure(checked.failure));
+  // Projects are read a few ahead of the one compiling, and each is let go once compiled (but
+  // the lines its code frames show): a check of a whole region holds one project at a time.
+  const reads: Array<Promise<Loaded<ReadProject>> | undefined> = [];
+  for (let i = 0; i < paths.length; i++) {
+    for (let j = reads.length; j < Math.min(paths.length, i + READ_AHEAD); j++) reads.push(readProject(paths[j]!));
+    const read = await reads[i]!;
+    reads[i] = undefined;
+    if (!read.ok) {
+      complain(describeFailure(read.failure));
       couldNotLoad = true;
       continue;
     }
-    const { files, config, edition } = checked.value;
+    const checked = checkProject(read.value, options, today);
+    const { files, config, edition } = checked;
     // Two files in one folder share its tor.config.yaml: report its problems once.
-    const repeated = config !== undefined && sources.has(config.path);
-    diagnostics.push(...checked.value.diagnostics.filter((d) => !(repeated && d.file === config.path)));
-    for (const file of config ? [config, ...files] : files) sources.set(file.path, file.text);
+    const repeated = config !== undefined && configs.has(config.path);
+    if (config) configs.add(config.path);
+    const reported = checked.diagnostics.filter((d) => !(repeated && d.file === config.path));
+    diagnostics.push(...reported);
+    if (options.format === 'stylish') keepFramedLines(config ? [config, ...files] : files, reported, sources);
     if (edition) editions.add(edition);
   }
   printDiagnostics(diagnostics, sources, {
@@ -69,12 +78,21 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
   return Exit.Ok;
 }
 
-async function checkProject(path: string, options: CheckOptions, today: CivilDate): Promise<Loaded<Checked>> {
+/** Projects read ahead of the one being compiled: enough to keep the disk busy, few enough to hold little. */
+const READ_AHEAD = 4;
+
+function checkProject(read: ReadProject, options: CheckOptions, today: CivilDate): Checked {
   const edition = options.edition === undefined ? undefined : editionOfYear(Number(options.edition));
-  const project = await compileProject(path, { edition, today, enable: options.enable ?? [] });
-  if (!project.ok) return project;
-  const { diagnostics, files, configSource, compiled } = project.value;
-  return { ok: true, value: { diagnostics, files, config: configSource, edition: compiled.edition } };
+  const { diagnostics, files, configSource, compiled } = compileSources(read, { edition, today, enable: options.enable ?? [] });
+  return { diagnostics, files, config: configSource, edition: compiled.edition };
+}
+
+/** What the code frames of `diagnostics` show of each file, for the stylish printer. */
+function keepFramedLines(files: readonly SourceFile[], diagnostics: readonly Diagnostic[], sources: Map<string, string>): void {
+  for (const file of files) {
+    const own = diagnostics.filter((d) => d.file === file.path);
+    if (own.length > 0) sources.set(file.path, framedLines(file.text, own));
+  }
 }
 
 /** `Working Together 2026`, or `Working Together 2023 and 2026` when projects differ. */

@@ -58,8 +58,12 @@ export async function readProject(path: string, cwd: string = process.cwd()): Pr
 export async function compileProject(path: string, options: ProjectOptions, cwd: string = process.cwd()): Promise<Loaded<CompiledProject>> {
   const read = await readProject(path, cwd);
   if (!read.ok) return read;
-  const { root, config, files, configSource, configProblems, includeProblems } = read.value;
+  return { ok: true, value: compileSources(read.value, options) };
+}
+
+export function compileSources(read: ReadProject, options: ProjectOptions): CompiledProject {
+  const { root, config, files, configSource, configProblems, includeProblems } = read;
   const commenced = ACT_FLAGS.filter((f) => config.commenced.includes(f) || (options.enable ?? []).includes(f));
   const compiled = compile(files, { validate: { edition: options.edition ?? config.edition, today: options.today, commenced, severities: config.severities } });
-  return { ok: true, value: { root, files, config, configSource, diagnostics: [...configProblems, ...includeProblems, ...compiled.diagnostics], compiled } };
+  return { root, files, config, configSource, diagnostics: [...configProblems, ...includeProblems, ...compiled.diagnostics], compiled };
 }

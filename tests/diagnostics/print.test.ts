@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Severity } from '../../src/diagnostics/diagnostic.js';
-import { json, stylish } from '../../src/diagnostics/print.js';
+import { framedLines, json, stylish } from '../../src/diagnostics/print.js';
+import { compile } from '../../src/index.js';
 
 const FILE = 'kent/board.tor';
 const TEXT = ['group board: Board', '  kind: board', '  meets quartely', ''].join('\n');
@@ -147,5 +149,18 @@ describe('citations and editions', () => {
   it('ends the stylish summary with the edition the rules were applied for', () => {
     const out = stylish([on(3, 9, 17)], sources, { color: false, checkedAgainst: 'Working Together 2026' });
     expect(out.split('\n').at(-1)).toBe('1 error in 1 file, checked against Working Together 2026');
+  });
+});
+
+describe('framedLines', () => {
+  it('keeps what the code frames show, so the output is the same as from the whole file', () => {
+    const path = 'examples/broken/quorum-achievable.tor';
+    for (const text of [readFileSync(path, 'utf8'), readFileSync(path, 'utf8').replace(/\n/g, '\r\n')]) {
+      const { diagnostics } = compile([{ path, text }]);
+      expect(diagnostics.length).toBeGreaterThan(0);
+      const kept = framedLines(text, diagnostics);
+      expect(stylish(diagnostics, new Map([[path, kept]]), { color: false })).toBe(stylish(diagnostics, new Map([[path, text]]), { color: false }));
+      expect(kept.length).toBeLessThan(text.length / 2);
+    }
   });
 });
