@@ -1,4 +1,5 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { findIncludes, type IncludeRef, type SourceFile } from '../index.js';
@@ -86,8 +87,8 @@ export async function loadProject(path: string, cwd: string = process.cwd(), opt
   const { files: found, links } = starts.value;
   const [outside, inside] = isFolder ? await loader.partitionOutside(found, links) : [[], found];
   for (const link of outside) loader.refuseLink(link);
-  // Read every file at once, then follow includes in path order: waiting on each read in turn left the CPU idle.
-  const texts = await Promise.all(inside.map((file) => readText(file)));
+  // Read every file, then follow includes in path order.
+  const texts = inside.map((file) => readText(file));
   for (let k = 0; k < inside.length; k++) {
     const failure = await loader.start(inside[k]!, texts[k]!);
     if (failure) return failed(failure);
@@ -109,7 +110,7 @@ export async function loadFiles(path: string, cwd: string = process.cwd()): Prom
   const files: SourceFile[] = [];
   for (const file of paths.value.files) {
     const shown = displayPath(file, cwd);
-    const text = await readText(file);
+    const text = readText(file);
     if (typeof text !== 'string') return failed(readFailure(shown, text));
     files.push({ path: shown, text });
   }
@@ -202,7 +203,7 @@ class IncludeFollower {
   }
 
   /** Reads a file the user named (directly or by naming its folder); only these can fail the load. */
-  async start(absolute: string, text: Awaited<ReturnType<typeof readText>>): Promise<LoadFailure | undefined> {
+  async start(absolute: string, text: ReturnType<typeof readText>): Promise<LoadFailure | undefined> {
     if (this.files.has(absolute)) return undefined;
     if (typeof text !== 'string') return readFailure(displayPath(absolute, this.cwd), text);
     await this.add(absolute, text, []);
@@ -248,7 +249,7 @@ class IncludeFollower {
     if (real !== undefined && !this.isAllowed(real, this.realFolders)) {
       return report('load/outside-project', `\`include ${include.path}\` reaches a file outside the project folder through a symbolic link.`, OUTSIDE_HINT);
     }
-    const text = await readText(target);
+    const text = readText(target);
     if (typeof text === 'string') return this.add(target, text, stack);
     if (text.code === 'ENOENT' || text.code === 'ENOTDIR') {
       return report(
@@ -316,13 +317,18 @@ const OUTSIDE_HINT = 'Copy the file into the project, or allow its folder with `
 /** Why a file could not be read; `bytes` when it was too large to read. */
 type ReadError = { code: string | undefined; reason: string; bytes?: number };
 
-async function readText(path: string): Promise<string | ReadError> {
+/**
+ * Read synchronously: a source file is small, and a promise-based read spends more time opening,
+ * measuring and closing it on the main thread than reading it (a quarter of a millisecond a file,
+ * a tenth of the time of checking a region's sources).
+ */
+function readText(path: string): string | ReadError {
   try {
     // Looked at before opening: opening a pipe named like a source file would wait for a writer for ever.
-    const info = await stat(path);
+    const info = statSync(path);
     if (!info.isFile()) return { code: info.isDirectory() ? 'EISDIR' : 'ENOTFILE', reason: info.isDirectory() ? 'it is a folder' : 'it is not a regular file' };
     if (info.size > MAX_SOURCE_BYTES) return { code: 'EFBIG', reason: TOO_LARGE, bytes: info.size };
-    return decodeUtf8(await readFile(path));
+    return decodeUtf8(readFileSync(path));
   } catch (error) {
     return { code: errorCode(error), reason: reason(error) };
   }
