@@ -121,7 +121,8 @@ export async function loadFiles(path: string, cwd: string = process.cwd()): Prom
 export async function projectRoot(path: string, cwd: string = process.cwd()): Promise<string | undefined> {
   const absolute = resolve(cwd, path);
   try {
-    return (await stat(absolute)).isDirectory() ? absolute : dirname(absolute);
+    const info = statSync(absolute, { throwIfNoEntry: false });
+    return info === undefined ? undefined : info.isDirectory() ? absolute : dirname(absolute);
   } catch {
     return undefined;
   }
@@ -142,7 +143,7 @@ async function inspect(path: string, cwd: string): Promise<Loaded<Target>> {
   const absolute = resolve(cwd, path);
   let isFolder: boolean;
   try {
-    isFolder = (await stat(absolute)).isDirectory();
+    isFolder = statSync(absolute).isDirectory();
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') return failed({ kind: 'missing', path });
