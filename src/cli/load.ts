@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { findIncludes, type IncludeRef, type SourceFile } from '../index.js';
@@ -128,6 +128,15 @@ export async function projectRoot(path: string, cwd: string = process.cwd()): Pr
   }
 }
 
+/** Where a path really is, links followed; undefined when it cannot be found. */
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** How a path is shown to the user: relative to the working directory, with `/` separators. */
 export function displayPath(absolute: string, cwd: string): string {
   const rel = relative(cwd, absolute);
@@ -168,7 +177,7 @@ class IncludeFollower {
   ) {}
 
   static async create(root: string, cwd: string, allowedOutside: readonly string[]): Promise<IncludeFollower> {
-    const realFolders = await Promise.all([root, ...allowedOutside].map((folder) => realpath(folder).catch(() => folder)));
+    const realFolders = [root, ...allowedOutside].map((folder) => realPath(folder) ?? folder);
     return new IncludeFollower(root, cwd, realFolders, allowedOutside);
   }
 
@@ -181,7 +190,7 @@ class IncludeFollower {
     const outside = new Set<string>();
     await Promise.all(
       [...links].map(async (link) => {
-        const real = await realpath(link).catch(() => link);
+        const real = realPath(link) ?? link;
         if (!this.isAllowed(real, this.realFolders)) outside.add(link);
       }),
     );
@@ -246,7 +255,7 @@ class IncludeFollower {
     }
     if (this.files.has(target)) return;
 
-    const real = await realpath(target).catch(() => undefined);
+    const real = realPath(target);
     if (real !== undefined && !this.isAllowed(real, this.realFolders)) {
       return report('load/outside-project', `\`include ${include.path}\` reaches a file outside the project folder through a symbolic link.`, OUTSIDE_HINT);
     }

@@ -79,15 +79,19 @@ function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic
 }
 
 /**
- * The text with only the lines that the code frames of `diagnostics` show; every other line is
- * left empty, so line numbers still hold. A check of many projects keeps this of each file
+ * The text with only the lines that the code frames of `diagnostics` show; every other line up
+ * to the last of them is left empty, so line numbers still hold. A check of many projects keeps this of each file
  * rather than the file, which would stay in memory until the end only to show a few lines.
  */
 export function framedLines(text: string, diagnostics: readonly Diagnostic[]): string {
   const shown = new Set<number>();
-  for (const d of diagnostics) shown.add(d.start.line).add(d.start.line - 1);
+  let last = 0;
+  for (const d of diagnostics) {
+    shown.add(d.start.line).add(d.start.line - 1);
+    last = Math.max(last, d.start.line);
+  }
   const lines: string[] = [];
-  for (let start = 0, line = 1; ; line++) {
+  for (let start = 0, line = 1; line <= last; line++) {
     const end = text.indexOf('\n', start);
     lines.push(shown.has(line) ? text.slice(start, end < 0 ? text.length : end) : '');
     if (end < 0) break;
