@@ -1,4 +1,4 @@
-// Written by hand: the types of validate-bundle.generated.js, which `npm run schema:validator` writes.
+// Written by hand: the types of validate-bundle.generated.js, which `npm run schema:validators` writes.
 import type { ErrorObject } from 'ajv';
 
 /** An ajv standalone validator: true when `data` matches the schema, else false with `errors` set. */

@@ -104,7 +104,7 @@ const icsBackend: Backend = {
 const BACKENDS: readonly Backend[] = [htmlBackend, pdfBackend, bundleBackend, icsBackend];
 /** A bundle that does not match its schema is a bug in tor: main.ts reports it as an internal error, exit 2. */
 export async function assertValidBundle(bundle: unknown): Promise<void> {
-  // Generated ahead of time (npm run schema:validator), so no build compiles the schema; loaded
+  // Generated ahead of time (npm run schema:validators), so no build compiles the schema; loaded
   // only when a bundle is built, as the other formats have no use for its size.
   const { bundleSchemaErrors } = await import('../bundle/validate.js');
   const errors = bundleSchemaErrors(bundle);

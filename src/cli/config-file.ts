@@ -42,16 +42,13 @@ export async function readProjectConfig(
 }
 
 /**
- * The file is also validated with ajv against the shipped JSON Schema, which is the
- * contract other tools read. parseConfig explains mistakes better, so it speaks first;
- * a file it accepts but the schema refuses is still refused, naming the key.
+ * The file is also validated against the shipped JSON Schema, which is the contract other
+ * tools read, by the validator ajv generated from it ahead of time (`npm run schema:validators`).
+ * parseConfig explains mistakes better, so it speaks first; a file it accepts but the schema
+ * refuses is still refused, naming the key.
  */
 async function againstSchema(text: string, path: string): Promise<Diagnostic[]> {
-  const [ajvModule, { default: schema }] = await Promise.all([import('ajv/dist/2020.js'), import('../config/schema.json', { with: { type: 'json' } })]);
-  // ajv is CommonJS: bundled into a chunk, its classes sit on the default export.
-  const loaded = ajvModule as Partial<typeof ajvModule> & { default?: typeof ajvModule };
-  const Ajv2020 = loaded.Ajv2020 ?? loaded.default!.Ajv2020;
-  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  const { validate } = await import('../config/validate-config.generated.js');
   const doc = parseDocument(text);
   if (validate(doc.toJS())) return [];
   const at = positions(text);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_VALIDATOR_PATH, bundleValidatorCode, REGENERATE_COMMAND } from '../../scripts/bundle-validator.js';
+import { BUNDLE_VALIDATOR, REGENERATE_COMMAND, validatorCode } from '../../scripts/schema-validators.js';
 import { toBundle } from '../../src/bundle/bundle.js';
 import { bundleSchemaErrors } from '../../src/bundle/validate.js';
 import { compile } from '../../src/compile.js';
@@ -17,8 +17,8 @@ function isleOfWightBundle(): Record<string, unknown> {
 
 describe('src/bundle/validate-bundle.generated.js', () => {
   it('is what the schema generates now', () => {
-    const committed = readFileSync(BUNDLE_VALIDATOR_PATH, 'utf8');
-    expect(committed === bundleValidatorCode(), `the bundle validator is stale — run \`${REGENERATE_COMMAND}\` to regenerate it`).toBe(true);
+    const committed = readFileSync(BUNDLE_VALIDATOR.path, 'utf8');
+    expect(committed === validatorCode(BUNDLE_VALIDATOR), `the bundle validator is stale — run \`${REGENERATE_COMMAND}\` to regenerate it`).toBe(true);
   });
 
   it('accepts the bundle of an example', () => {

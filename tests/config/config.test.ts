@@ -2,6 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
 import schema from '../../src/config/schema.json' with { type: 'json' };
+import { validate as shipped } from '../../src/config/validate-config.generated.js';
 
 const RULES = ['quorum-members-only', 'quorum-includes-all-partners', 'three-safeguarding-partners'];
 
@@ -98,7 +99,8 @@ describe('src/config/schema.json', () => {
     { 'include-from': ['../shared'] },
     { 'include-from': '../shared' },
     { 'include-from': [' '] },
-  ])('agrees with parseConfig on %j', (value) => {
+  ])('agrees with parseConfig on %j, as compiled now and as generated for tor', (value) => {
     expect(validate(value)).toBe(problems(value).length === 0);
+    expect(shipped(value)).toBe(problems(value).length === 0);
   });
 });
