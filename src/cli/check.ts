@@ -44,7 +44,7 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
   // the lines its code frames show): a check of a whole region holds one project at a time.
   const reads: Array<Promise<Loaded<ReadProject>> | undefined> = [];
   for (let i = 0; i < paths.length; i++) {
-    for (let j = reads.length; j < Math.min(paths.length, i + READ_AHEAD); j++) reads.push(readProject(paths[j]!));
+    for (let j = reads.length; j < Math.min(paths.length, i + READ_AHEAD); j++) reads.push(readAhead(paths[j]!));
     const read = await reads[i]!;
     reads[i] = undefined;
     if (!read.ok) {
@@ -80,6 +80,16 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
 
 /** Projects read ahead of the one being compiled: enough to keep the disk busy, few enough to hold little. */
 const READ_AHEAD = 4;
+
+/**
+ * A read started before its turn. Should it fail unexpectedly, the failure waits for its turn to
+ * be awaited (and reported as an internal error) rather than ending the process as unhandled.
+ */
+function readAhead(path: string): Promise<Loaded<ReadProject>> {
+  const read = readProject(path);
+  read.catch(() => undefined);
+  return read;
+}
 
 function checkProject(read: ReadProject, options: CheckOptions, today: CivilDate): Checked {
   const edition = options.edition === undefined ? undefined : editionOfYear(Number(options.edition));
