@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, link, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { bundleJson } from '../bundle/bundle.js';
 import { hasErrors, type SourceFile } from '../index.js';
@@ -8,7 +8,7 @@ import type { Config } from '../config/config.js';
 import type { StructureDiagram } from '../backends/diagram/index.js';
 import type { Model } from '../model/model.js';
 import type { EditionCode } from '../rules/rule.js';
-import { describeFailure, displayPath } from './load.js';
+import { describeFailure, displayPath, isInside } from './load.js';
 import { compileProject } from './project.js';
 import { todayFromClock } from './options.js';
 import { complain, Exit, type ExitCode, printDiagnostics, useColor } from './output.js';
@@ -191,10 +191,7 @@ export function hashSources(files: readonly SourceFile[], root: string, cwd: str
 
 /** The first source file (or the project folder) inside `out`, which replacing `out` would delete. */
 function sourcesUnder(out: string, root: string, files: readonly SourceFile[], cwd: string): string | undefined {
-  const within = (path: string) => {
-    const rel = relative(out, path);
-    return rel === '' || (rel.split(sep)[0] !== '..' && !isAbsolute(rel));
-  };
+  const within = (path: string) => path === out || isInside(path, out);
   if (within(root)) return displayPath(root, cwd);
   const inside = files.map((f) => resolve(cwd, f.path)).find(within);
   return inside === undefined ? undefined : displayPath(inside, cwd);

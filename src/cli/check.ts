@@ -1,7 +1,7 @@
 import { framedLines } from '../diagnostics/print.js';
 import { type Diagnostic, hasErrors, type SourceFile } from '../index.js';
 import { EDITIONS, editionOfYear, type ActFlag, type CivilDate, type EditionCode } from '../rules/rule.js';
-import { describeFailure, type Loaded } from './load.js';
+import { describeFailure } from './load.js';
 import { compileSources, readProject, type ReadProject } from './project.js';
 import { todayFromClock } from './options.js';
 import { complain, type DiagnosticFormat, Exit, type ExitCode, printDiagnostics, useColor } from './output.js';
@@ -40,13 +40,10 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
   const configs = new Set<string>();
   const editions = new Set<EditionCode>();
   let couldNotLoad = false;
-  // Projects are read a few ahead of the one compiling, and each is let go once compiled (but
-  // the lines its code frames show): a check of a whole region holds one project at a time.
-  const reads: Array<Promise<Loaded<ReadProject>> | undefined> = [];
-  for (let i = 0; i < paths.length; i++) {
-    for (let j = reads.length; j < Math.min(paths.length, i + READ_AHEAD); j++) reads.push(readAhead(paths[j]!));
-    const read = await reads[i]!;
-    reads[i] = undefined;
+  // One project at a time, each let go once compiled (but for the lines its code frames show):
+  // a check of a whole region holds one project's sources, not the region's.
+  for (const path of paths) {
+    const read = await readProject(path);
     if (!read.ok) {
       complain(describeFailure(read.failure));
       couldNotLoad = true;
@@ -76,19 +73,6 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
     return Exit.Problems;
   }
   return Exit.Ok;
-}
-
-/** Projects read ahead of the one being compiled: enough to keep the disk busy, few enough to hold little. */
-const READ_AHEAD = 4;
-
-/**
- * A read started before its turn. Should it fail unexpectedly, the failure waits for its turn to
- * be awaited (and reported as an internal error) rather than ending the process as unhandled.
- */
-function readAhead(path: string): Promise<Loaded<ReadProject>> {
-  const read = readProject(path);
-  read.catch(() => undefined);
-  return read;
 }
 
 function checkProject(read: ReadProject, options: CheckOptions, today: CivilDate): Checked {

@@ -77,20 +77,18 @@ export interface LoadOptions {
  * diagnostics as its root file would.
  */
 export async function loadProject(path: string, cwd: string = process.cwd(), options: LoadOptions = {}): Promise<Loaded<Project>> {
-  const target = await inspect(path, cwd);
+  const target = inspect(path, cwd);
   if (!target.ok) return target;
   const { absolute, isFolder } = target.value;
   const starts = await torFilesOf(target.value, path, cwd, options.ignore);
   if (!starts.ok) return starts;
-  const loader = await IncludeFollower.create(isFolder ? absolute : dirname(absolute), cwd, options.allowedOutside ?? []);
+  const loader = new IncludeFollower(isFolder ? absolute : dirname(absolute), cwd, options.allowedOutside ?? []);
   // A file named on the command line was asked for wherever it lives; files found in a folder are checked.
   const { files: found, links } = starts.value;
-  const [outside, inside] = isFolder ? await loader.partitionOutside(found, links) : [[], found];
+  const [outside, inside] = isFolder ? loader.partitionOutside(found, links) : [[], found];
   for (const link of outside) loader.refuseLink(link);
-  // Read every file, then follow includes in path order.
-  const texts = inside.map((file) => readText(file));
-  for (let k = 0; k < inside.length; k++) {
-    const failure = await loader.start(inside[k]!, texts[k]!);
+  for (const file of inside) {
+    const failure = loader.start(file);
     if (failure) return failed(failure);
   }
   const files = [...loader.files.values()];
@@ -103,7 +101,7 @@ export async function loadProject(path: string, cwd: string = process.cwd(), opt
  * (for `tor fmt`, which works file by file).
  */
 export async function loadFiles(path: string, cwd: string = process.cwd()): Promise<Loaded<SourceFile[]>> {
-  const target = await inspect(path, cwd);
+  const target = inspect(path, cwd);
   if (!target.ok) return target;
   const paths = await torFilesOf(target.value, path, cwd);
   if (!paths.ok) return paths;
@@ -148,7 +146,7 @@ interface Target {
   isFolder: boolean;
 }
 
-async function inspect(path: string, cwd: string): Promise<Loaded<Target>> {
+function inspect(path: string, cwd: string): Loaded<Target> {
   const absolute = resolve(cwd, path);
   let isFolder: boolean;
   try {
@@ -168,17 +166,18 @@ class IncludeFollower {
   readonly files = new Map<string, SourceFile>();
   readonly diagnostics: Diagnostic[] = [];
 
-  private constructor(
+  /** The project folder and the allowed folders outside it. */
+  private readonly folders: readonly string[];
+  /** The same, with symbolic links resolved. */
+  private readonly realFolders: readonly string[];
+
+  constructor(
     private readonly root: string,
     private readonly cwd: string,
-    /** The project folder and the allowed folders outside it, with symbolic links resolved. */
-    private readonly realFolders: readonly string[],
-    private readonly allowedOutside: readonly string[],
-  ) {}
-
-  static async create(root: string, cwd: string, allowedOutside: readonly string[]): Promise<IncludeFollower> {
-    const realFolders = [root, ...allowedOutside].map((folder) => realPath(folder) ?? folder);
-    return new IncludeFollower(root, cwd, realFolders, allowedOutside);
+    allowedOutside: readonly string[],
+  ) {
+    this.folders = [root, ...allowedOutside];
+    this.realFolders = this.folders.map((folder) => realPath(folder) ?? folder);
   }
 
   /**
@@ -186,14 +185,8 @@ class IncludeFollower {
    * and the rest. The walk follows no symbolic link to a folder, so only the files that are links
    * themselves can lead outside: only those are looked up.
    */
-  async partitionOutside(files: readonly string[], links: ReadonlySet<string>): Promise<[string[], string[]]> {
-    const outside = new Set<string>();
-    await Promise.all(
-      [...links].map(async (link) => {
-        const real = realPath(link) ?? link;
-        if (!this.isAllowed(real, this.realFolders)) outside.add(link);
-      }),
-    );
+  partitionOutside(files: readonly string[], links: ReadonlySet<string>): [string[], string[]] {
+    const outside = new Set([...links].filter((link) => !isInsideAny(realPath(link) ?? link, this.realFolders)));
     return [files.filter((f) => outside.has(f)), files.filter((f) => !outside.has(f))];
   }
 
@@ -213,31 +206,28 @@ class IncludeFollower {
   }
 
   /** Reads a file the user named (directly or by naming its folder); only these can fail the load. */
-  async start(absolute: string, text: ReturnType<typeof readText>): Promise<LoadFailure | undefined> {
+  start(absolute: string): LoadFailure | undefined {
     if (this.files.has(absolute)) return undefined;
+    const text = readText(absolute);
     if (typeof text !== 'string') return readFailure(displayPath(absolute, this.cwd), text);
-    await this.add(absolute, text, []);
+    this.add(absolute, text, []);
     return undefined;
   }
 
-  private isAllowed(path: string, folders: readonly string[]): boolean {
-    return folders.some((folder) => isInside(path, folder));
-  }
-
   /** `stack` holds the files whose includes are being followed, to tell a cycle from a file included twice. */
-  private async add(absolute: string, text: string, stack: readonly string[]): Promise<void> {
+  private add(absolute: string, text: string, stack: readonly string[]): void {
     const file = { path: displayPath(absolute, this.cwd), text };
     this.files.set(absolute, file);
-    for (const include of findIncludes(file)) await this.follow(absolute, include, [...stack, absolute]);
+    for (const include of findIncludes(file)) this.follow(absolute, include, [...stack, absolute]);
   }
 
-  private async follow(from: string, include: IncludeRef, stack: readonly string[]): Promise<void> {
+  private follow(from: string, include: IncludeRef, stack: readonly string[]): void {
     const report = (code: string, message: string, hint?: string) => {
       this.diagnostics.push(diagnostic(code, 'error', include.span, message, hint));
     };
     const target = resolve(dirname(from), include.path);
 
-    if (!this.isAllowed(target, [this.root, ...this.allowedOutside])) {
+    if (!isInsideAny(target, this.folders)) {
       const root = displayPath(this.root, this.cwd);
       return report(
         'load/include-outside-project',
@@ -256,7 +246,7 @@ class IncludeFollower {
     if (this.files.has(target)) return;
 
     const real = realPath(target);
-    if (real !== undefined && !this.isAllowed(real, this.realFolders)) {
+    if (real !== undefined && !isInsideAny(real, this.realFolders)) {
       return report('load/outside-project', `\`include ${include.path}\` reaches a file outside the project folder through a symbolic link.`, OUTSIDE_HINT);
     }
     const text = readText(target);
@@ -407,9 +397,14 @@ function isTorPath(path: string): boolean {
   return path.endsWith('.tor');
 }
 
-function isInside(path: string, folder: string): boolean {
+/** Whether `path` is below `folder` (not the folder itself). */
+export function isInside(path: string, folder: string): boolean {
   const rel = relative(folder, path);
   return rel !== '' && rel.split(sep)[0] !== '..' && !isAbsolute(rel);
+}
+
+function isInsideAny(path: string, folders: readonly string[]): boolean {
+  return folders.some((folder) => isInside(path, folder));
 }
 
 /** Locale-independent, so the order is the same on every machine. */

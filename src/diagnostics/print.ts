@@ -79,9 +79,10 @@ function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic
 }
 
 /**
- * The text with only the lines that the code frames of `diagnostics` show; every other line up
- * to the last of them is left empty, so line numbers still hold. A check of many projects keeps this of each file
- * rather than the file, which would stay in memory until the end only to show a few lines.
+ * The text with only the lines that the code frames of `diagnostics` show (see codeFrame: a
+ * diagnostic's line and the one before); every other line up to the last of them is left empty,
+ * so line numbers still hold. A check of many projects keeps this of each file rather than the
+ * file, which would stay in memory until the end only to show a few lines.
  */
 export function framedLines(text: string, diagnostics: readonly Diagnostic[]): string {
   const shown = new Set<number>();

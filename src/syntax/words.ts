@@ -1,7 +1,7 @@
 import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
 import { Colon, Comma, IsoDate, LParen, NumberLiteral, RParen, Word } from './tokens.js';
 
-/**
+/*
  * Splits the head of a structured line into words. The rules are few enough to read here, and
  * a scanner over the line in place costs a third of a general lexer's time and none of its
  * copies (the corpus benchmark spends more time lexing than parsing):
@@ -14,6 +14,8 @@ import { Colon, Comma, IsoDate, LParen, NumberLiteral, RParen, Word } from './to
  * tests/syntax/words.test.ts checks these rules against the same rules written as a chevrotain
  * lexer, on random lines.
  */
+
+/** Where a line is in its file. */
 export interface LineSpan {
   /** The line's number (1-based). */
   number: number;
@@ -35,7 +37,7 @@ export function isSpace(c: number): boolean {
 }
 
 function endsWord(c: number): boolean {
-  return isSpace(c) || c === 0x3a || c === 0x2c || c === 0x28 || c === 0x29;
+  return isSpace(c) || PUNCTUATION.has(c);
 }
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;

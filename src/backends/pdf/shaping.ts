@@ -15,7 +15,7 @@
 /** The parts of a fontkit font used here. */
 export interface ShapingFont {
   unitsPerEm: number;
-  layout(text: string, features?: Record<string, boolean>): ShapedRun;
+  layout(text: string, features?: Readonly<Record<string, boolean>>): ShapedRun;
   glyphForCodePoint(codePoint: number): Glyph;
 }
 
@@ -102,7 +102,7 @@ export class Shaper {
   /** What pdfkit's EmbeddedFont.layoutRun does: shape with the default features, scale to thousandths of an em. */
   private shape(text: string): ShapedRun {
     if (!isPlainText(text)) return this.scaled(this.font.layout(text));
-    return this.byPairs(text) ?? this.scaled(this.font.layout(text, MARK_FEATURES_OFF as Record<string, boolean>));
+    return this.byPairs(text) ?? this.scaled(this.font.layout(text, MARK_FEATURES_OFF));
   }
 
   private scaled(run: ShapedRun): ShapedRun {
@@ -147,7 +147,7 @@ export class Shaper {
     const key = first * 0x10000 + second;
     let kerning = this.pairs.get(key);
     if (kerning === undefined) {
-      const run = this.font.layout(String.fromCharCode(first, second), MARK_FEATURES_OFF as Record<string, boolean>);
+      const run = this.font.layout(String.fromCharCode(first, second), MARK_FEATURES_OFF);
       const [a, b] = run.glyphs;
       const [p, q] = run.positions;
       const onlyKerned =
