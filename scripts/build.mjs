@@ -39,8 +39,8 @@ await build({
   // Commander is CommonJS and calls require('node:events'); an ESM bundle has no `require` unless we make one.
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   // pdfkit reads its font metrics and colour profile from files beside its own code, so it
-  // cannot be bundled; the PDF backend loads it, fontkit (pdfkit's own copy) and svg-to-pdfkit
-  // with import() when a PDF is asked for.
+  // cannot be bundled; the PDF backend requires it, fontkit and svg-to-pdfkit when a PDF is
+  // asked for.
   external: ['pdfkit', 'fontkit', 'svg-to-pdfkit'],
   minifyWhitespace: true,
   minifySyntax: true,

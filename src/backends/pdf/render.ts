@@ -1,3 +1,4 @@
+import { createRequire as requireFrom } from 'node:module';
 import type { Block, Inline, ListBlock, PublishedDocument } from '../document/types.js';
 import type { PdfFonts } from './fonts.js';
 import { Shaper, type ShapingFont } from './shaping.js';
@@ -24,12 +25,19 @@ export interface PdfOptions {
 }
 
 export async function renderPdf(source: PublishedDocument, options: PdfOptions): Promise<Uint8Array> {
-  // Loaded here, not at the top: pdfkit reads its data files at run time and cannot be bundled.
-  const [{ default: PDFDocument }, fonts] = await Promise.all([import('pdfkit'), parsedFonts(options.fonts)]);
-  const svgToPdf = source.blocks.some((b) => b.kind === 'diagram') ? (await import('svg-to-pdfkit')).default : undefined;
-  const engine: Engine = { PDFDocument, svgToPdf, fonts, shapers: shapersOf(fonts) };
+  const fonts = parsedFonts(options.fonts);
+  const svgToPdf = source.blocks.some((b) => b.kind === 'diagram') ? load<SvgToPdf>('svg-to-pdfkit') : undefined;
+  const engine: Engine = { PDFDocument: load<PDFKit.PDFDocument>('pdfkit'), svgToPdf, fonts, shapers: shapersOf(fonts) };
   return finish(renderDocument(engine, source, options));
 }
+
+/**
+ * pdfkit, fontkit and svg-to-pdfkit, loaded on first use and never bundled: pdfkit reads its
+ * data files beside its own code. They are required as CommonJS, not imported: importing
+ * pdfkit's ES module build makes Node scan every CommonJS module under it for its exports,
+ * a third of the time it takes to load them.
+ */
+const load = <T>(id: string): T => requireFrom(import.meta.url)(id) as T;
 
 type SvgToPdf = typeof import('svg-to-pdfkit');
 type FontName = keyof PdfFonts;
@@ -47,8 +55,8 @@ interface Engine {
 
 const parsed = new WeakMap<Uint8Array, ParsedFont>();
 
-async function parsedFonts(fonts: PdfFonts): Promise<Record<FontName, ParsedFont>> {
-  const fontkit = await import('fontkit');
+function parsedFonts(fonts: PdfFonts): Record<FontName, ParsedFont> {
+  const fontkit = load<Fontkit>('fontkit');
   const parse = (bytes: Uint8Array): ParsedFont => {
     let font = parsed.get(bytes);
     if (!font) {
