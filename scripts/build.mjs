@@ -37,7 +37,8 @@ await build({
   target: 'node20',
   sourcemap: true,
   // Commander is CommonJS and calls require('node:events'); an ESM bundle has no `require` unless we make one.
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  // Named apart, so a module of ours that imports createRequire itself does not clash with it.
+  banner: { js: "import { createRequire as createBannerRequire } from 'node:module'; const require = createBannerRequire(import.meta.url);" },
   // pdfkit reads its font metrics and colour profile from files beside its own code, so it
   // cannot be bundled; the PDF backend requires it, fontkit and svg-to-pdfkit when a PDF is
   // asked for.

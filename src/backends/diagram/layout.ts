@@ -1,4 +1,5 @@
-import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import { loadElk, type LoadedElk } from './elk.js';
 import type { StructureCluster, StructureGraph, StructureNode } from './graph.js';
 import { textWidth, wrapText } from './metrics.js';
 
@@ -86,13 +87,12 @@ export const LEGEND_FONT = 14;
 /** The legend's arrow, and the gap before its text. */
 export const LEGEND_ARROW = 44;
 
-let elk: Promise<ELK> | undefined;
+let loaded: LoadedElk | undefined;
 
 /** ELK, loaded on first use: the module is large, and only a build that draws needs it. */
-function loadElk(): Promise<ELK> {
-  // A CommonJS module: its `default` is module.exports, whose `default` is ELK again.
-  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: module }) => new module.default());
-  return elk;
+function elk(): LoadedElk {
+  loaded ??= loadElk();
+  return loaded;
 }
 
 const ROOT_OPTIONS: Record<string, string> = {
@@ -119,6 +119,8 @@ export async function layoutStructure(graph: StructureGraph): Promise<StructureL
   const parts = components(graph);
   const laidOut: PartLayout[] = [];
   for (const part of parts) laidOut.push(await layoutPart(graph, part, sized));
+  // Now that a layout has run, the cache holds the code it needed, not only ELK's start-up.
+  loaded?.saveCompiledCode();
 
   // Room for two columns of functional links, when there are any.
   const linksWidth = graph.functionalLinks.length > 0 ? SIZES.linkWidth * 2 + SIZES.linkGap + 2 * SIZES.padX : 0;
@@ -331,9 +333,8 @@ async function layoutElk(
   edges: ElkExtendedEdge[],
   keepOrder: boolean,
 ): Promise<{ width: number; height: number; nodes: LaidOutNode[]; edges: LaidOutEdge[]; boxes: Map<string, Box> }> {
-  const elk = await loadElk();
   const options = keepOrder ? ROOT_OPTIONS : { ...ROOT_OPTIONS, 'elk.layered.considerModelOrder.strategy': 'NONE' };
-  const result: ElkNode = await elk.layout({ id: 'root', layoutOptions: options, children, edges });
+  const result: ElkNode = await elk().elk.layout({ id: 'root', layoutOptions: options, children, edges });
 
   const boxes = new Map<string, Box>([['root', { x: 0, y: 0, width: result.width ?? 0, height: result.height ?? 0 }]]);
   const nodes: LaidOutNode[] = [];

@@ -1,4 +1,4 @@
-import { createRequire as requireFrom } from 'node:module';
+import { createRequire } from 'node:module';
 import type { Block, Inline, ListBlock, PublishedDocument } from '../document/types.js';
 import type { PdfFonts } from './fonts.js';
 import { Shaper, type ShapingFont } from './shaping.js';
@@ -37,7 +37,7 @@ export async function renderPdf(source: PublishedDocument, options: PdfOptions):
  * pdfkit's ES module build makes Node scan every CommonJS module under it for its exports,
  * a third of the time it takes to load them.
  */
-const load = <T>(id: string): T => requireFrom(import.meta.url)(id) as T;
+const load = <T>(id: string): T => createRequire(import.meta.url)(id) as T;
 
 type SvgToPdf = typeof import('svg-to-pdfkit');
 type FontName = keyof PdfFonts;
