@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as shippedMetrics from './font-metrics.generated.js';
+import type { FontMetrics } from './shaping.js';
 
 /**
  * The typeface every PDF embeds: Source Sans 3 (Adobe, SIL Open Font License 1.1, see
@@ -51,4 +54,13 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * The metrics made ahead of time for a shipped font (see scripts/font-metrics.ts), when `bytes`
+ * are that font's; undefined for any other font, which is then shaped by fontkit alone.
+ */
+export function shippedFontMetrics(name: keyof PdfFonts, bytes: Uint8Array): FontMetrics | undefined {
+  const metrics = shippedMetrics[name];
+  return createHash('sha256').update(bytes).digest('hex') === metrics.sha256 ? metrics : undefined;
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Block, Inline, ListBlock, PublishedDocument } from '../document/types.js';
-import type { PdfFonts } from './fonts.js';
+import { type PdfFonts, shippedFontMetrics } from './fonts.js';
 import { Shaper, type ShapingFont } from './shaping.js';
 import { printableSvg, svgSize } from './svg.js';
 import { breakLines, footnoteDestination, type InlineStyles, type Line, type LinkTarget, type Measure, plainText, runsOf, type Style } from './text.js';
@@ -27,7 +27,7 @@ export interface PdfOptions {
 export async function renderPdf(source: PublishedDocument, options: PdfOptions): Promise<Uint8Array> {
   const fonts = parsedFonts(options.fonts);
   const svgToPdf = source.blocks.some((b) => b.kind === 'diagram') ? load<SvgToPdf>('svg-to-pdfkit') : undefined;
-  const engine: Engine = { PDFDocument: load<PDFKit.PDFDocument>('pdfkit'), svgToPdf, fonts, shapers: shapersOf(fonts) };
+  const engine: Engine = { PDFDocument: load<PDFKit.PDFDocument>('pdfkit'), svgToPdf, fonts, shapers: shapersOf(options.fonts, fonts) };
   return finish(renderDocument(engine, source, options));
 }
 
@@ -71,13 +71,14 @@ function parsedFonts(fonts: PdfFonts): Record<FontName, ParsedFont> {
 /** One Shaper per parsed font, for the life of the process. */
 const shapers = new WeakMap<ParsedFont, Shaper>();
 
-function shapersOf(fonts: Record<FontName, ParsedFont>): Record<FontName, Shaper> {
-  const of = (font: ParsedFont): Shaper => {
+function shapersOf(bytes: PdfFonts, fonts: Record<FontName, ParsedFont>): Record<FontName, Shaper> {
+  const of = (name: FontName): Shaper => {
+    const font = fonts[name];
     let shaper = shapers.get(font);
-    if (!shaper) shapers.set(font, (shaper = new Shaper(font as unknown as ShapingFont)));
+    if (!shaper) shapers.set(font, (shaper = new Shaper(font as unknown as ShapingFont, shippedFontMetrics(name, bytes[name]))));
     return shaper;
   };
-  return { regular: of(fonts.regular), bold: of(fonts.bold), italic: of(fonts.italic) };
+  return { regular: of('regular'), bold: of('bold'), italic: of('italic') };
 }
 
 function renderDocument(engine: Engine, source: PublishedDocument, options: PdfOptions): PDFKit.PDFDocument {

@@ -39,6 +39,8 @@ export function isPlainText(text: string): boolean {
 interface Glyph {
   id: number;
   advanceWidth: number;
+  /** What the glyph stands for: pdfkit writes it into the PDF's ToUnicode map, for copying and search. */
+  codePoints: number[];
 }
 
 /** A shaped run as pdfkit keeps it: positions in thousandths of an em, with each glyph's own advance. */
@@ -48,6 +50,23 @@ export interface ShapedRun {
   readonly advanceWidth: number;
 }
 
+/**
+ * What the Shaper needs of a font for plain text, worked out ahead of time by
+ * `npm run fonts:metrics` (scripts/font-metrics.ts) for each shipped font, so that drawing plain
+ * text never asks fontkit to decode the font's layout tables or shape a pair (about a tenth of
+ * a build). Every number is what fontkit gives for the font with the same `sha256`.
+ */
+export interface FontMetrics {
+  /** Of the font file these metrics were made from: they serve no other. */
+  sha256: string;
+  /** Each plain character the font's cmap maps: code, glyph id, advance width (font units), as triples. */
+  glyphs: number[];
+  /** By first character: the second characters it kerns with and by how much (font units), as pairs. */
+  kerning: Record<string, number[]>;
+  /** Pairs of plain characters whose shaping does more than kern (a ligature, say), as pairs. */
+  shaped: number[];
+}
+
 export class Shaper {
   /** pdfkit's layout cache for this font, by chunk (see EmbeddedFont.layoutCached). */
   readonly runs: Record<string, ShapedRun> = Object.create(null) as Record<string, ShapedRun>;
@@ -55,12 +74,21 @@ export class Shaper {
   private readonly glyphs = new Map<number, Glyph>();
   /** Kerning by pair of characters (first × 0x10000 + second); null for a pair that is not only kerned. */
   private readonly pairs = new Map<number, number | null>();
+  /** The first characters whose row of `metrics.kerning` has been read into `pairs`. */
+  private readonly rowsRead = new Set<number>();
   private readonly scale: number;
 
-  constructor(private readonly font: ShapingFont) {
+  constructor(
+    private readonly font: ShapingFont,
+    private readonly metrics?: FontMetrics,
+  ) {
     this.scale = 1000 / font.unitsPerEm;
+    if (metrics) {
+      const g = metrics.glyphs;
+      for (let k = 0; k < g.length; k += 3) this.glyphs.set(g[k]!, { id: g[k + 1]!, advanceWidth: g[k + 2]!, codePoints: [g[k]!] });
+      for (let k = 0; k < metrics.shaped.length; k += 2) this.pairs.set(metrics.shaped[k]! * 0x10000 + metrics.shaped[k + 1]!, null);
+    }
   }
-
   /** The width of `text` at 1 pt, exactly as pdfkit's `widthOfString` gives it at font size 1. */
   width(text: string): number {
     let width = this.widths.get(text);
@@ -146,17 +174,33 @@ export class Shaper {
   private kerning(first: number, second: number): number | undefined {
     const key = first * 0x10000 + second;
     let kerning = this.pairs.get(key);
+    if (kerning === undefined && this.metrics && this.glyphs.has(first) && this.glyphs.has(second)) {
+      if (!this.rowsRead.has(first)) {
+        this.rowsRead.add(first);
+        const row = this.metrics.kerning[first] ?? [];
+        for (let k = 0; k < row.length; k += 2) this.pairs.set(first * 0x10000 + row[k]!, row[k + 1]!);
+      }
+      kerning = this.pairs.get(key) ?? 0;
+    }
     if (kerning === undefined) {
-      const run = this.font.layout(String.fromCharCode(first, second), MARK_FEATURES_OFF);
-      const [a, b] = run.glyphs;
-      const [p, q] = run.positions;
-      const onlyKerned =
-        run.glyphs.length === 2 && a!.id === this.glyph(first).id && b!.id === this.glyph(second).id &&
-        p!['xOffset'] === 0 && p!['yOffset'] === 0 && p!['yAdvance'] === 0 &&
-        q!['xAdvance'] === b!.advanceWidth && q!['xOffset'] === 0 && q!['yOffset'] === 0 && q!['yAdvance'] === 0;
-      kerning = onlyKerned ? p!['xAdvance']! - a!.advanceWidth : null;
+      kerning = pairKerning(this.font, first, second);
       this.pairs.set(key, kerning);
     }
     return kerning ?? undefined;
   }
+}
+
+/**
+ * How much shaping a pair of characters moves the second glyph (font units), or null when it
+ * does anything else: substitutes a glyph, moves one up or down, or moves the first.
+ */
+export function pairKerning(font: ShapingFont, first: number, second: number): number | null {
+  const run = font.layout(String.fromCharCode(first, second), MARK_FEATURES_OFF);
+  const [a, b] = run.glyphs;
+  const [p, q] = run.positions;
+  const onlyKerned =
+    run.glyphs.length === 2 && a!.id === font.glyphForCodePoint(first).id && b!.id === font.glyphForCodePoint(second).id &&
+    p!['xOffset'] === 0 && p!['yOffset'] === 0 && p!['yAdvance'] === 0 &&
+    q!['xAdvance'] === b!.advanceWidth && q!['xOffset'] === 0 && q!['yOffset'] === 0 && q!['yAdvance'] === 0;
+  return onlyKerned ? p!['xAdvance']! - a!.advanceWidth : null;
 }
