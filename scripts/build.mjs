@@ -40,9 +40,8 @@ await build({
   // Named apart, so a module of ours that imports createRequire itself does not clash with it.
   banner: { js: "import { createRequire as createBannerRequire } from 'node:module'; const require = createBannerRequire(import.meta.url);" },
   // pdfkit reads its font metrics and colour profile from files beside its own code, so it
-  // cannot be bundled; the PDF backend requires it, fontkit and svg-to-pdfkit when a PDF is
-  // asked for.
-  external: ['pdfkit', 'fontkit', 'svg-to-pdfkit'],
+  // cannot be bundled; the PDF backend requires it and fontkit when a PDF is asked for.
+  external: ['pdfkit', 'fontkit'],
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',

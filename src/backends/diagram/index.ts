@@ -3,12 +3,14 @@ import type { Model } from '../../model/model.js';
 import { structureAlternative, structureDescription, type AlternativeOptions } from './alternative.js';
 import { structureGraph } from './graph.js';
 import { layoutStructure, type StructureLayout } from './layout.js';
-import { renderStructureSvg } from './svg.js';
+import { type Drawing, structureDrawing } from './drawing.js';
+import { drawingSvg } from './svg.js';
 
 export { structureGraph, type StructureGraph, type StructureNode, type StructureEdge, type StructureCluster } from './graph.js';
 export { structureAlternative, structureDescription, type AlternativeOptions } from './alternative.js';
 export { layoutStructure, type StructureLayout } from './layout.js';
-export { renderStructureSvg, escapeXml, ID_PREFIX } from './svg.js';
+export { renderStructureSvg, drawingSvg, escapeXml, ID_PREFIX } from './svg.js';
+export { structureDrawing, type Drawing, type DrawingItem } from './drawing.js';
 
 export interface StructureDiagram {
   /** A standalone SVG document (no XML declaration), ready to put inline in HTML. */
@@ -16,7 +18,9 @@ export interface StructureDiagram {
   /** The same structure as a nested list, for the text alternative. */
   alternative: ListBlock;
   caption: string;
-  /** Where everything was drawn, for tests and for backends that draw it themselves. */
+  /** What the SVG draws, shape by shape, for backends that draw it themselves (the PDF). */
+  drawing: Drawing;
+  /** Where everything was placed, for tests. */
   layout: StructureLayout;
 }
 
@@ -30,11 +34,12 @@ export async function structureDiagram(model: Model, options: AlternativeOptions
   const layout = await layoutStructure(graph);
   const name = model.partnership.name;
   const title = `Structure of the ${name}`;
-  const svg = renderStructureSvg(layout, { title, description: structureDescription(graph) });
+  const drawing = structureDrawing(layout);
+  const svg = drawingSvg(drawing, { title, description: structureDescription(graph) });
   const parts = ['its groups and their lines of accountability'];
   if (graph.clusters.length > 0) parts.push(graph.clusters.length === 1 ? 'the collaboration it takes part in' : 'the collaborations it takes part in');
   if (graph.functionalLinks.length > 0) parts.push('its functional links');
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   const caption = `The structure of the ${name}: ${list}.`;
-  return { svg, alternative: structureAlternative(graph, options), caption, layout };
+  return { svg, drawing, alternative: structureAlternative(graph, options), caption, layout };
 }

@@ -1,5 +1,6 @@
 import { date as dateText } from '../../format/print.js';
 import type { Group, Model } from '../../model/model.js';
+import type { Drawing } from '../diagram/drawing.js';
 import type { Placeholder, Prose } from '../../syntax/ast.js';
 import { concat, text } from './inline.js';
 import { clampLevel, DocContext, type Level, proseBlocks } from './prose.js';
@@ -7,8 +8,8 @@ import { structureAlternative } from './structure.js';
 import type { Block, Inline, ListBlock, PublishedDocument } from './types.js';
 import { INDEX_SLUG, internalLink, pageSlug, type Writer } from './write.js';
 
-/** Draws the structure diagram: an SVG and the same structure as a list. */
-export type DiagramFunction = (model: Model) => { svg: string; alternative: ListBlock };
+/** Draws the structure diagram: as an SVG, shape by shape, and the same structure as a list. */
+export type DiagramFunction = (model: Model) => { svg: string; drawing: Drawing; alternative: ListBlock };
 
 export { INDEX_SLUG };
 
@@ -133,7 +134,7 @@ function structure(model: Model, w: Writer, diagram: DiagramFunction | undefined
   const caption = `The structure of the ${model.partnership.shortName ?? model.partnership.name.replace(/^the\s+/i, '')}: its groups and their lines of accountability`;
   if (diagram) {
     const drawn = diagram(model);
-    return [{ kind: 'diagram', caption, svg: drawn.svg, alternative: drawn.alternative }];
+    return [{ kind: 'diagram', caption, svg: drawn.svg, drawing: drawn.drawing, alternative: drawn.alternative }];
   }
   return [{ kind: 'paragraph', content: text(`${caption}. Each group is listed under the group or partners it is accountable to.`) }, structureAlternative(model, w)];
 }

@@ -3,6 +3,8 @@
  * render the same tree, so both say the same thing. Built from the resolved model by
  * src/backends/document/ (prose as written, structured facts as generated sentences).
  */
+import type { Drawing } from '../diagram/drawing.js';
+
 /** The title is the document's one level 1 heading: renderers print it; `blocks` start below it. */
 export interface PublishedDocument {
   /** The page's file stem: `index` for the arrangements, the group id for terms of reference. */
@@ -52,7 +54,8 @@ export type Block =
   | { kind: 'paragraph'; content: Inline[] }
   | ListBlock
   | { kind: 'table'; caption: string; head: string[]; rows: Inline[][][] }
-  | { kind: 'diagram'; caption: string; svg: string; alternative: ListBlock }
+  /** The SVG for HTML; the same shapes as a Drawing for backends that draw them (the PDF). */
+  | { kind: 'diagram'; caption: string; svg: string; drawing: Drawing; alternative: ListBlock }
   /** Footnote definitions where the source defines them; `id` is the anchor footnote references point at. */
   | { kind: 'footnotes'; items: Array<{ marker: string; content: Inline[]; id?: string }> }
   /** The contents: a list of the document's level 2 headings (the renderer collects them). */

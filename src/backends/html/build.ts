@@ -72,7 +72,7 @@ export async function htmlFiles(input: HtmlInput, options: HtmlOptions = {}): Pr
   const documentOptions: DocumentOptions = {};
   if (options.diagram !== false) {
     const drawn = typeof options.diagram === 'object' ? options.diagram : await (await import('../diagram/index.js')).structureDiagram(model);
-    documentOptions.diagram = () => ({ svg: drawn.svg, alternative: drawn.alternative });
+    documentOptions.diagram = () => ({ svg: drawn.svg, drawing: drawn.drawing, alternative: drawn.alternative });
   }
   const documents = publishedDocuments(model, documentOptions);
   let pages;

@@ -33,7 +33,7 @@ export async function renderPdfs(model: Model, options: PdfBuildOptions = {}): P
 async function publishedDocumentsOf(model: Model, drawn: StructureDiagram | undefined): Promise<PublishedDocument[]> {
   const { publishedDocuments } = await import('../document/index.js');
   const diagram = drawn ?? (await (await import('../diagram/index.js')).structureDiagram(model));
-  return publishedDocuments(model, { diagram: () => ({ svg: diagram.svg, alternative: diagram.alternative }) });
+  return publishedDocuments(model, { diagram: () => ({ svg: diagram.svg, drawing: diagram.drawing, alternative: diagram.alternative }) });
 }
 
 /**

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
+import type { DrawingItem } from '../diagram/drawing.js';
 import type { Block, Inline, ListBlock, PublishedDocument } from '../document/types.js';
 import { type PdfFonts, shippedFontMetrics } from './fonts.js';
 import { Shaper, type ShapingFont } from './shaping.js';
-import { printableSvg, svgSize } from './svg.js';
 import { breakLines, footnoteDestination, type InlineStyles, type Line, type LinkTarget, type Measure, plainText, runsOf, type Style } from './text.js';
 
 /**
@@ -26,27 +26,24 @@ export interface PdfOptions {
 
 export async function renderPdf(source: PublishedDocument, options: PdfOptions): Promise<Uint8Array> {
   const fonts = parsedFonts(options.fonts);
-  const svgToPdf = source.blocks.some((b) => b.kind === 'diagram') ? load<SvgToPdf>('svg-to-pdfkit') : undefined;
-  const engine: Engine = { PDFDocument: load<PDFKit.PDFDocument>('pdfkit'), svgToPdf, fonts, shapers: shapersOf(options.fonts, fonts) };
+  const engine: Engine = { PDFDocument: load<PDFKit.PDFDocument>('pdfkit'), fonts, shapers: shapersOf(options.fonts, fonts) };
   return finish(renderDocument(engine, source, options));
 }
 
 /**
- * pdfkit, fontkit and svg-to-pdfkit, loaded on first use and never bundled: pdfkit reads its
+ * pdfkit and fontkit, loaded on first use and never bundled: pdfkit reads its
  * data files beside its own code. They are required as CommonJS, not imported: importing
  * pdfkit's ES module build makes Node scan every CommonJS module under it for its exports,
  * a third of the time it takes to load them.
  */
 const load = <T>(id: string): T => createRequire(import.meta.url)(id) as T;
 
-type SvgToPdf = typeof import('svg-to-pdfkit');
 type FontName = keyof PdfFonts;
 type Fontkit = typeof import('fontkit');
 type ParsedFont = ReturnType<Fontkit['create']>;
 
 interface Engine {
   PDFDocument: PDFKit.PDFDocument;
-  svgToPdf: SvgToPdf | undefined;
   /** Parsed once per process: parsing a font's layout tables costs more than laying out a document. */
   fonts: Record<FontName, ParsedFont>;
   /** Each font's shaped words, shared by every document: measured by the renderer, drawn by pdfkit. */
@@ -166,6 +163,8 @@ function style(font: Style['font'], size: number, color = COLOR.text, extra: Par
 }
 
 /** Body text: 11 pt on 16 pt. */
+/** A diagram's user units are CSS pixels, as in the HTML: three quarters of a point each. */
+const PX = 0.75;
 const BODY = { size: 11, leading: 16 };
 const SMALL = { size: 9.5, leading: 13.5 };
 const PARAGRAPH_GAP = 8;
@@ -696,7 +695,7 @@ class Renderer {
   // --- diagrams --------------------------------------------------------------------------
 
   private diagramSize(block: Extract<Block, { kind: 'diagram' }>): { width: number; height: number } {
-    const natural = svgSize(block.svg) ?? { width: CONTENT_WIDTH, height: CONTENT_WIDTH * 0.6 };
+    const natural = { width: block.drawing.width * PX, height: block.drawing.height * PX };
     const maxHeight = BOTTOM - MARGIN.top - 3 * SMALL.leading - 12;
     const scale = Math.min(1, CONTENT_WIDTH / natural.width, maxHeight / natural.height);
     return { width: natural.width * scale, height: natural.height * scale };
@@ -720,15 +719,10 @@ class Renderer {
     const alt = `${caption ? `${caption}: a diagram` : 'A diagram'}, described in the list that follows it.`;
     const figure = this.child(this.root, 'Figure', { alt, bbox: [x, top, x + width, top + height] });
     this.mark(figure);
-    if (this.engine.svgToPdf) {
+    if (block.drawing.width > 0 && block.drawing.height > 0) {
       this.doc.save();
-      this.engine.svgToPdf(this.doc, printableSvg(block.svg), x, top, {
-        width,
-        height,
-        preserveAspectRatio: 'xMidYMid meet',
-        fontCallback: (_family, bold, italic) => (bold ? 'bold' : italic ? 'italic' : 'regular'),
-        warningCallback: () => undefined,
-      });
+      this.doc.translate(x, top).scale(width / block.drawing.width, height / block.drawing.height);
+      for (const item of block.drawing.items) this.drawingItem(item);
       this.doc.restore();
     }
     this.finish(figure);
@@ -738,6 +732,36 @@ class Renderer {
     }
     this.list(block.alternative, this.root, MARGIN.left, CONTENT_WIDTH, 0, this.body, BODY.leading);
     this.y += PARAGRAPH_GAP - ITEM_GAP;
+  }
+
+  /** One shape of a diagram, in the diagram's own units (the caller has scaled to them). */
+  private drawingItem(item: DrawingItem): void {
+    const doc = this.doc;
+    switch (item.kind) {
+      case 'group':
+        for (const inner of item.items) this.drawingItem(inner);
+        return;
+      case 'box':
+        doc.save().lineWidth(item.strokeWidth);
+        if (item.dashed) doc.dash(6, { space: 4 });
+        doc.roundedRect(item.x, item.y, item.width, item.height, item.radius).fillAndStroke(item.fill, item.stroke);
+        doc.restore();
+        return;
+      case 'text': {
+        const font = item.bold ? 'bold' : item.italic ? 'italic' : 'regular';
+        const x = item.anchor === 'middle' ? item.x - (this.engine.shapers[font].width(item.text) * item.size) / 2 : item.x;
+        this.put(item.text, x, item.baseline, style(font, item.size, item.fill));
+        return;
+      }
+      case 'lines':
+        doc.save().lineWidth(item.strokeWidth).strokeColor(item.stroke);
+        for (const line of item.lines) line.forEach((p, k) => (k === 0 ? doc.moveTo(p.x, p.y) : doc.lineTo(p.x, p.y)));
+        doc.stroke().restore();
+        return;
+      case 'triangle':
+        doc.polygon(...item.points.map((p): [number, number] => [p.x, p.y])).fill(item.fill);
+        return;
+    }
   }
 
   // --- footnotes -------------------------------------------------------------------------

@@ -15,6 +15,8 @@
 /** The parts of a fontkit font used here. */
 export interface ShapingFont {
   unitsPerEm: number;
+  /** The glyph object fontkit keeps for this id, made with `codePoints` if there is none yet. */
+  getGlyph(id: number, codePoints?: number[]): Glyph;
   layout(text: string, features?: Readonly<Record<string, boolean>>): ShapedRun;
   glyphForCodePoint(codePoint: number): Glyph;
 }
@@ -85,7 +87,13 @@ export class Shaper {
     this.scale = 1000 / font.unitsPerEm;
     if (metrics) {
       const g = metrics.glyphs;
-      for (let k = 0; k < g.length; k += 3) this.glyphs.set(g[k]!, { id: g[k + 1]!, advanceWidth: g[k + 2]!, codePoints: [g[k]!] });
+      for (let k = 0; k < g.length; k += 3) {
+        this.glyphs.set(g[k]!, { id: g[k + 1]!, advanceWidth: g[k + 2]!, codePoints: [g[k]!] });
+        // fontkit keeps one glyph object per glyph, with the code points it was first made for,
+        // and a ligature takes its code points from its parts' objects. pdfkit's font subset makes
+        // objects with none; made here first, a later "ff" still copies and searches as "ff".
+        font.glyphForCodePoint(g[k]!);
+      }
       for (let k = 0; k < metrics.shaped.length; k += 2) this.pairs.set(metrics.shaped[k]! * 0x10000 + metrics.shaped[k + 1]!, null);
     }
   }

@@ -239,7 +239,7 @@ describe('the published arrangements', () => {
     expect(all).toContain('  - Main Partnership Board');
     const model = modelOf(compile(exampleFiles('isle-of-wight')));
     const alternative = structureAlternative(model);
-    const drawn = publishedDocuments(model, { diagram: () => ({ svg: '<svg></svg>', alternative }) })[0]!;
+    const drawn = publishedDocuments(model, { diagram: () => ({ svg: '<svg></svg>', drawing: { width: 1, height: 1, items: [] }, alternative }) })[0]!;
     expect(drawn.blocks.filter((b) => b.kind === 'diagram')).toHaveLength(2);
   });
 

@@ -93,7 +93,7 @@ describe('escaping', () => {
       subtitle: undefined,
       blocks: [
         { kind: 'heading' as const, level: 2 as const, text: 'S', id: 's' },
-        { kind: 'diagram' as const, caption: 'C', svg: '<svg onload="alert(1)"><script>alert(2)</script></svg>', alternative: { kind: 'list' as const, ordered: false, items: [] } },
+        { kind: 'diagram' as const, caption: 'C', svg: '<svg onload="alert(1)"><script>alert(2)</script></svg>', drawing: { width: 1, height: 1, items: [] }, alternative: { kind: 'list' as const, ordered: false, items: [] } },
       ],
     };
     return loadTemplates(undefined).then((loaded) => {

@@ -1,3 +1,5 @@
+import type { Drawing, DrawingItem } from '../../../src/backends/diagram/drawing.js';
+import { drawingSvg } from '../../../src/backends/diagram/svg.js';
 import type { Block, Inline, ListBlock, PublishedDocument } from '../../../src/backends/document/types.js';
 
 /**
@@ -17,17 +19,22 @@ const list = (ordered: boolean, ...items: Array<string | [string, ListBlock]>): 
 export const LONG_ITEM =
   'The Local Authority Designated Officer reports to the Executive Group every quarter on allegations against people who work with children, including the number of referrals, their outcomes and the time taken to reach them.';
 
-const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="360pt" height="210pt" viewBox="0 0 360 210">
-  <defs><marker id="arrow" markerWidth="8" markerHeight="6" refX="8" refY="3" orient="auto"><path d="M0,0 L8,3 L0,6 z" fill="#0b0c0c"/></marker></defs>
-  <a href="executive.html"><rect x="120" y="10" width="120" height="40" rx="4" fill="#f3f2f1" stroke="#0b0c0c"/>
-  <text x="180" y="35" text-anchor="middle" font-family="sans-serif" font-size="11">Executive Group</text></a>
-  <rect x="20" y="150" width="140" height="40" rx="4" fill="#ffffff" stroke="#0b0c0c"/>
-  <text x="90" y="175" text-anchor="middle" font-family="sans-serif" font-size="11">Scrutiny &amp; Assurance</text>
-  <rect x="200" y="150" width="140" height="40" rx="4" fill="#ffffff" stroke="#0b0c0c"/>
-  <text x="270" y="175" text-anchor="middle" font-family="sans-serif" font-size="11">Learning &amp; Improvement</text>
-  <path d="M90 150 L170 52" stroke="#0b0c0c" fill="none" marker-end="url(#arrow)"/>
-  <path d="M270 150 L190 52" stroke="#0b0c0c" fill="none" marker-end="url(#arrow)"/>
-</svg>`;
+const box = (x: number, y: number, width: number, fill: string): DrawingItem => ({ kind: 'box', x, y, width, height: 50, radius: 4, fill, stroke: '#1d4f7a', strokeWidth: 1.5, dashed: false });
+const label = (x: number, y: number, text: string): DrawingItem => ({ kind: 'text', text, x, baseline: y, size: 15, bold: false, italic: false, anchor: 'middle', fill: '#0b0c0c' });
+const DRAWING: Drawing = {
+  width: 480,
+  height: 280,
+  items: [
+    { kind: 'group', id: 'executive', className: 'group', items: [box(160, 14, 160, '#e2edf7'), label(240, 45, 'Executive Group')] },
+    box(26, 200, 190, '#ffffff'),
+    label(121, 231, 'Scrutiny & Assurance'),
+    box(264, 200, 190, '#ffffff'),
+    label(359, 231, 'Learning & Improvement'),
+    { kind: 'lines', lines: [[{ x: 121, y: 200 }, { x: 121, y: 140 }, { x: 240, y: 140 }, { x: 240, y: 74 }], [{ x: 359, y: 200 }, { x: 359, y: 140 }, { x: 240, y: 140 }]], stroke: '#3b4044', strokeWidth: 1.5 },
+    { kind: 'triangle', points: [{ x: 240, y: 64 }, { x: 235, y: 74 }, { x: 245, y: 74 }], fill: '#3b4044' },
+    { kind: 'box', x: 20, y: 120, width: 100, height: 30, radius: 6, fill: '#ffffff', stroke: '#505a5f', strokeWidth: 1, dashed: true },
+  ],
+};
 
 export const everyBlock: PublishedDocument = {
   slug: 'index',
@@ -77,7 +84,8 @@ export const everyBlock: PublishedDocument = {
     {
       kind: 'diagram',
       caption: 'How the groups of the partnership are accountable',
-      svg: SVG,
+      svg: drawingSvg(DRAWING, { title: 'Structure', description: 'Two groups accountable to the Executive Group.' }),
+      drawing: DRAWING,
       alternative: list(false, ['The Executive Group is accountable to the safeguarding partners.', list(false, 'The Scrutiny & Assurance Group is accountable to the Executive Group.', 'The Learning & Improvement Group is accountable to the Executive Group.')]),
     },
     h(4, 'A fourth-level heading', 'level-four'),

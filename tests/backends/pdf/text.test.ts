@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { svgSize, printableSvg } from '../../../src/backends/pdf/svg.js';
 import { breakLines, type InlineStyles, type Measure, runsOf, safeHref, type Style } from '../../../src/backends/pdf/text.js';
 
 /** Line breaking with a monospaced measure: every character 1 pt wide at size 1. */
@@ -40,18 +39,5 @@ describe('safeHref', () => {
     expect(safeHref('javascript:alert(1)')).toBeUndefined();
     expect(safeHref('executive.html')).toBeUndefined();
     expect(safeHref('file:///etc/passwd')).toBeUndefined();
-  });
-});
-
-describe('svgSize', () => {
-  it('reads absolute width and height, else the viewBox as CSS pixels', () => {
-    expect(svgSize('<svg width="360pt" height="210pt" viewBox="0 0 480 280">')).toEqual({ width: 360, height: 210 });
-    expect(svgSize('<svg viewBox="0 0 400 200" width="100%">')).toEqual({ width: 300, height: 150 });
-    expect(svgSize('<svg width="400" height="200">')).toEqual({ width: 300, height: 150 });
-    expect(svgSize('<p>no svg</p>')).toBeUndefined();
-  });
-
-  it('unwraps links in the SVG', () => {
-    expect(printableSvg('<svg><a href="x.html"><rect/></a></svg>')).toBe('<svg><g><rect/></g></svg>');
   });
 });
