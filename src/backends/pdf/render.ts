@@ -255,7 +255,10 @@ class Renderer {
   /** Draws `text` with its baseline at `baseline`. */
   private put(text: string, x: number, baseline: number, s: Style): void {
     this.doc.font(s.font).fontSize(s.size).fillColor(s.color);
-    this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    // The width is known (measured when the line was set): given, pdfkit does not measure again.
+    // (pdfkit reads textWidth and wordCount; its type definitions do not list them.)
+    const options: PDFKit.Mixins.TextOptions & { textWidth: number; wordCount: number } = { lineBreak: false, baseline: 'alphabetic', textWidth: this.measure(text, s), wordCount: 1 };
+    this.doc.text(text, x, baseline, options);
   }
 
   render(): void {
