@@ -258,12 +258,15 @@ function measureBundle(core: Core, projects: readonly SourceFile[][]): Row {
 function measureBuildExample(name: string, tmp: string): Row {
   const out = join(tmp, name);
   const args = [BIN, 'build', join('examples', name), '--out', out];
+  // The first run starts without ELK's code cache, as the first build on a machine does; it is
+  // reported, and the median is of the runs after it.
+  rmSync(join(ROOT, 'node_modules', '.cache', 'tor'), { recursive: true, force: true });
   const first = spawnMs(args);
   if (first.status !== 0) console.error(`tor build examples/${name} exited ${first.status}; its output ends:\n${first.out.split('\n').slice(-12).join('\n')}`);
   const pdfs = existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.pdf')).length : 0;
   const t = median(Array.from({ length: RUNS }, () => spawnMs(args).ms));
-  return { name: `tor build examples/${name}: HTML, ${pdfs} PDFs, bundle`, figure: `${ms(t)} (exit ${first.status})`, target: '< 1000 ms',
-    pass: t < 1000 && first.status === 0, data: { medianMs: t, pdfs, exitCode: first.status } };
+  return { name: `tor build examples/${name}: HTML, ${pdfs} PDFs, bundle`, figure: `${ms(t)} (exit ${first.status}; first run, no code cache: ${ms(first.ms)})`, target: '< 1000 ms',
+    pass: t < 1000 && first.status === 0, data: { medianMs: t, firstRunMs: first.ms, pdfs, exitCode: first.status } };
 }
 
 /**
@@ -275,8 +278,8 @@ async function bundleDriver(): Promise<string | undefined> {
   try {
     await esbuild({ absWorkingDir: ROOT, entryPoints: ['bench/build-all.ts'], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20',
       // As scripts/build.mjs: CommonJS dependencies need a require; pdfkit reads files beside its code.
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-      external: ['pdfkit', 'fontkit', 'svg-to-pdfkit'], logLevel: 'warning' });
+      banner: { js: "import { createRequire as createBannerRequire } from 'node:module'; const require = createBannerRequire(import.meta.url);" },
+      external: ['pdfkit', 'fontkit'], logLevel: 'warning' });
     return outfile;
   } catch (e) {
     console.error(`the build driver could not be bundled: ${(e as Error).message.split('\n')[0]}`);

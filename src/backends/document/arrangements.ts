@@ -1,6 +1,6 @@
 import { date as dateText } from '../../format/print.js';
 import type { Group, Model } from '../../model/model.js';
-import type { Drawing } from '../diagram/drawing.js';
+import type { Drawing } from '../diagram/shapes.js';
 import type { Placeholder, Prose } from '../../syntax/ast.js';
 import { concat, text } from './inline.js';
 import { clampLevel, DocContext, type Level, proseBlocks } from './prose.js';

@@ -3,7 +3,7 @@
  * render the same tree, so both say the same thing. Built from the resolved model by
  * src/backends/document/ (prose as written, structured facts as generated sentences).
  */
-import type { Drawing } from '../diagram/drawing.js';
+import type { Drawing } from '../diagram/shapes.js';
 
 /** The title is the document's one level 1 heading: renderers print it; `blocks` start below it. */
 export interface PublishedDocument {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { DrawingItem } from '../diagram/drawing.js';
+import type { DrawingItem } from '../diagram/shapes.js';
 import type { Block, Inline, ListBlock, PublishedDocument } from '../document/types.js';
 import { type PdfFonts, shippedFontMetrics } from './fonts.js';
 import { Shaper, type ShapingFont } from './shaping.js';

@@ -1,4 +1,4 @@
-import type { Drawing, DrawingItem } from '../../../src/backends/diagram/drawing.js';
+import type { Drawing, DrawingItem } from '../../../src/backends/diagram/shapes.js';
 import { drawingSvg } from '../../../src/backends/diagram/svg.js';
 import type { Block, Inline, ListBlock, PublishedDocument } from '../../../src/backends/document/types.js';
 
