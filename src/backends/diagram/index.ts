@@ -9,7 +9,7 @@ import { drawingSvg } from './svg.js';
 export { structureGraph, type StructureGraph, type StructureNode, type StructureEdge, type StructureCluster } from './graph.js';
 export { structureAlternative, structureDescription, type AlternativeOptions } from './alternative.js';
 export { layoutStructure, type StructureLayout } from './layout.js';
-export { renderStructureSvg, drawingSvg, escapeXml, ID_PREFIX } from './svg.js';
+export { drawingSvg, escapeXml, ID_PREFIX } from './svg.js';
 export { structureDrawing, type Drawing, type DrawingItem } from './drawing.js';
 
 export interface StructureDiagram {
@@ -27,7 +27,7 @@ export interface StructureDiagram {
 /**
  * The partnership's structure diagram. Async because ELK's layout is: compute it once
  * before building the document and hand the result to the document builder. Everything
- * but the layout is synchronous: structureGraph, structureAlternative, renderStructureSvg.
+ * but the layout is synchronous: structureGraph, structureAlternative, structureDrawing, drawingSvg.
  */
 export async function structureDiagram(model: Model, options: AlternativeOptions = {}): Promise<StructureDiagram> {
   const graph = structureGraph(model);

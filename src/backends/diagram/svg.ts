@@ -1,5 +1,5 @@
-import { COLOURS, type Drawing, type DrawingItem, ID_PREFIX, structureDrawing } from './drawing.js';
-import { SIZES, type StructureLayout } from './layout.js';
+import { COLOURS, type Drawing, type DrawingItem, ID_PREFIX } from './drawing.js';
+import { SIZES } from './layout.js';
 import { FONT_FAMILY } from './metrics.js';
 
 /**
@@ -25,10 +25,6 @@ export function escapeXml(text: string): string {
 function n(value: number): string {
   const rounded = Math.round(value * 10) / 10;
   return Object.is(rounded, -0) ? '0' : String(rounded);
-}
-
-export function renderStructureSvg(layout: StructureLayout, text: SvgText): string {
-  return drawingSvg(structureDrawing(layout), text);
 }
 
 export function drawingSvg(drawing: Drawing, text: SvgText): string {

@@ -36,7 +36,8 @@ export async function renderPdf(source: PublishedDocument, options: PdfOptions):
  * pdfkit's ES module build makes Node scan every CommonJS module under it for its exports,
  * a third of the time it takes to load them.
  */
-const load = <T>(id: string): T => createRequire(import.meta.url)(id) as T;
+const requireHere = createRequire(import.meta.url);
+const load = <T>(id: string): T => requireHere(id) as T;
 
 type FontName = keyof PdfFonts;
 type Fontkit = typeof import('fontkit');
@@ -162,9 +163,9 @@ function style(font: Style['font'], size: number, color = COLOR.text, extra: Par
   return { font, size, color, rise: 0, underline: false, ...extra };
 }
 
-/** Body text: 11 pt on 16 pt. */
 /** A diagram's user units are CSS pixels, as in the HTML: three quarters of a point each. */
 const PX = 0.75;
+/** Body text: 11 pt on 16 pt. */
 const BODY = { size: 11, leading: 16 };
 const SMALL = { size: 9.5, leading: 13.5 };
 const PARAGRAPH_GAP = 8;

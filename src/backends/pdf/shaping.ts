@@ -15,8 +15,6 @@
 /** The parts of a fontkit font used here. */
 export interface ShapingFont {
   unitsPerEm: number;
-  /** The glyph object fontkit keeps for this id, made with `codePoints` if there is none yet. */
-  getGlyph(id: number, codePoints?: number[]): Glyph;
   layout(text: string, features?: Readonly<Record<string, boolean>>): ShapedRun;
   glyphForCodePoint(codePoint: number): Glyph;
 }
@@ -97,6 +95,7 @@ export class Shaper {
       for (let k = 0; k < metrics.shaped.length; k += 2) this.pairs.set(metrics.shaped[k]! * 0x10000 + metrics.shaped[k + 1]!, null);
     }
   }
+
   /** The width of `text` at 1 pt, exactly as pdfkit's `widthOfString` gives it at font size 1. */
   width(text: string): number {
     let width = this.widths.get(text);

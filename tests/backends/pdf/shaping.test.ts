@@ -4,7 +4,8 @@ import PDFDocument from 'pdfkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadFonts, type PdfFonts } from '../../../src/backends/pdf/fonts.js';
-import { isPlainText, Shaper, type ShapingFont } from '../../../src/backends/pdf/shaping.js';
+import { Shaper, type ShapingFont } from '../../../src/backends/pdf/shaping.js';
+import { plainCharacters } from '../../../scripts/font-metrics.js';
 
 /**
  * The Shaper shapes each word once and makes pdfkit's "word " from it and the space. That is
@@ -57,8 +58,7 @@ describe.each(NAMES)('the shipped %s font', (name) => {
   });
 
   it('shapes plain words (by pairs, or without the mark features) exactly as with every default feature', () => {
-    const plain: string[] = [];
-    for (let c = 0x20; c <= 0x20ac; c++) if (isPlainText(String.fromCharCode(c))) plain.push(String.fromCharCode(c));
+    const plain = plainCharacters().map((c) => String.fromCharCode(c));
     const font = parse(fonts[name]);
     const shaper = new Shaper(font as unknown as ShapingFont);
     const reference = parse(fonts[name]);
